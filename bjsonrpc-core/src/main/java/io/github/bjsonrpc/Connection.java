@@ -1,0 +1,62 @@
+package io.github.bjsonrpc;
+
+import java.net.SocketAddress;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+
+import io.github.bjsonrpc.dispatch.CallContext;
+
+/**
+ * One bjsonrpc connection, the same type for both roles: whichever side dialled, each peer can call, notify and
+ * pipe to the other ({@link RpcTarget}), and each has its own handler, made for this connection by its
+ * {@link HandlerFactory}.
+ *
+ * <p>Requests from the peer start in arrival order and run one at a time by default
+ * ({@link ConnectionOptions#maxConcurrency()}), off the I/O threads. Replies to this side's own requests are
+ * completed as soon as they arrive, whatever the handler is doing.
+ */
+public interface Connection extends RpcTarget, AutoCloseable {
+
+    /**
+     * The connection whose request the calling thread is handling, or {@code null} outside handler code. Handler
+     * code can use it instead of keeping the connection its factory received.
+     */
+    static Connection current() {
+        return CallContext.currentConnection();
+    }
+
+    /** An id unique within this JVM, for logs, metrics and management. */
+    long id();
+
+    /** Which side dialled. */
+    Role role();
+
+    /** The peer's address. */
+    SocketAddress remoteAddress();
+
+    /** This side's address. */
+    SocketAddress localAddress();
+
+    /** When the connection was established. */
+    Instant openedAt();
+
+    /** The handler serving this connection, once its factory has made it; {@code null} before or for none. */
+    Object handler();
+
+    /** The options this connection runs with. */
+    ConnectionOptions options();
+
+    /** Whether the connection is still open. */
+    boolean isOpen();
+
+    /** Completes when the connection has closed and every pending request has been failed. */
+    CompletableFuture<Void> closeFuture();
+
+    /**
+     * Closes the connection. Nothing is sent to the peer (the protocol has no goodbye); pending requests and pipes
+     * fail with {@link ConnectionClosedException}; the handler is closed once if it is {@link AutoCloseable}.
+     * Closing twice is harmless.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,79 @@
+package io.github.bjsonrpc;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * A request sent to the peer whose reply has not necessarily come yet: the reference's {@code Request}, returned by
+ * {@link RpcTarget#method}. The first reply completes it; further replies for its id are dropped.
+ *
+ * @param <T> the type the result is converted to
+ */
+public interface Request<T> {
+
+    /** The id this request was sent with. */
+    long id();
+
+    /** The method name as sent. */
+    String method();
+
+    /**
+     * Waits for the reply within the connection's call timeout ({@link ConnectionOptions#callTimeout()}).
+     *
+     * @return the result, converted to {@code T}
+     * @throws RemoteError if the peer answered with an error
+     * @throws CallTimeoutException if no reply came in time (the request is then forgotten)
+     * @throws ConnectionClosedException if the connection closed first
+     * @throws BjsonRpcException if the result cannot be converted to {@code T}, or the wait was interrupted
+     */
+    T value();
+
+    /**
+     * Waits for the reply within {@code timeout}.
+     *
+     * @param timeout how long to wait at most
+     * @return the result, converted to {@code T}
+     * @throws RemoteError if the peer answered with an error
+     * @throws CallTimeoutException if no reply came in time (the request is then forgotten)
+     * @throws ConnectionClosedException if the connection closed first
+     * @throws BjsonRpcException if the result cannot be converted to {@code T}, or the wait was interrupted
+     */
+    T value(Duration timeout);
+
+    /**
+     * Waits until the request is done (answered, failed or closed), at most {@code timeout}; unlike
+     * {@link #value(Duration)} it neither throws nor forgets the request when the time runs out.
+     *
+     * @param timeout how long to wait at most
+     * @return whether the request is done
+     */
+    boolean await(Duration timeout);
+
+    /** Whether the reply came, or the request failed. */
+    boolean isDone();
+
+    /**
+     * Runs {@code action} with the result once it is there, on the connection's handler executor (never on an I/O
+     * thread).
+     *
+     * @param action what to do with the result
+     * @return this request
+     */
+    Request<T> onResult(Consumer<? super T> action);
+
+    /**
+     * Runs {@code action} with the failure ({@link RemoteError}, {@link ConnectionClosedException}, ...) if the
+     * request fails, on the connection's handler executor.
+     *
+     * @param action what to do with the failure
+     * @return this request
+     */
+    Request<T> onError(Consumer<? super Throwable> action);
+
+    /**
+     * A new future completed with this request's outcome; completing or cancelling it does not affect the request.
+     * Dependent stages run on the connection's handler executor unless an async variant names another.
+     */
+    CompletableFuture<T> toCompletableFuture();
+}

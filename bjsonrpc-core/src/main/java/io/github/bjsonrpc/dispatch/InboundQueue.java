@@ -1,0 +1,189 @@
+package io.github.bjsonrpc.dispatch;
+
+import java.util.ArrayDeque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.bjsonrpc.Connection;
+
+/**
+ * The work of one connection's peer, run on the handler executor: tasks start in submission order and at most
+ * {@code maxConcurrency} run at once. One drain task runs as many queued tasks as there are, so a burst of
+ * requests costs one executor hand-off, not one per request.
+ *
+ * <p>A task that waits for a reply on its own connection {@linkplain #suspend() gives its slot back} while it
+ * waits, so the peer's next request can run meanwhile (the reference dispatches nested while it waits), and
+ * {@linkplain #resume() takes a slot again} before it continues; it has priority over tasks not yet started.
+ */
+public final class InboundQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundQueue.class);
+
+    private final Connection connection;
+    private final Executor executor;
+    private final int maxConcurrency;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition slotFreed = lock.newCondition();
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private int running;
+    private int resuming;
+    private boolean closed;
+
+    /**
+     * @param connection the connection whose work this is
+     * @param executor where tasks run
+     * @param maxConcurrency how many tasks may run at once
+     */
+    public InboundQueue(Connection connection, Executor executor, int maxConcurrency) {
+        this.connection = connection;
+        this.executor = executor;
+        this.maxConcurrency = maxConcurrency;
+    }
+
+    /**
+     * Queues a task; it is dropped if the queue is closed.
+     *
+     * @param task the work
+     */
+    public void submit(Runnable task) {
+        boolean startDrain;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            tasks.add(task);
+            startDrain = takeSlotIfWork();
+        } finally {
+            lock.unlock();
+        }
+        if (startDrain) {
+            startDrain();
+        }
+    }
+
+    /** How many tasks are waiting to start. */
+    public int queued() {
+        lock.lock();
+        try {
+            return tasks.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Drops every waiting task, queues {@code last} to run after the tasks already running, and accepts nothing
+     * more. Threads waiting in {@link #resume()} continue at once.
+     *
+     * @param last the final task, such as closing the handler
+     */
+    public void close(Runnable last) {
+        boolean startDrain;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            tasks.clear();
+            tasks.add(last);
+            slotFreed.signalAll();
+            startDrain = takeSlotIfWork();
+        } finally {
+            lock.unlock();
+        }
+        if (startDrain) {
+            startDrain();
+        }
+    }
+
+    /** Gives the calling task's slot back while it waits; pair it with {@link #resume()}. */
+    public void suspend() {
+        boolean startDrain;
+        lock.lock();
+        try {
+            running--;
+            slotFreed.signalAll();
+            startDrain = takeSlotIfWork();
+        } finally {
+            lock.unlock();
+        }
+        if (startDrain) {
+            startDrain();
+        }
+    }
+
+    /** Takes a slot again after {@link #suspend()}, waiting for one to be free (not once the queue is closed). */
+    public void resume() {
+        lock.lock();
+        try {
+            resuming++;
+            while (running >= maxConcurrency && !closed) {
+                slotFreed.awaitUninterruptibly();
+            }
+            resuming--;
+            running++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean takeSlotIfWork() {
+        if (!tasks.isEmpty() && running < maxConcurrency) {
+            running++;
+            return true;
+        }
+        return false;
+    }
+
+    private void startDrain() {
+        try {
+            executor.execute(this::drain);
+        } catch (RejectedExecutionException e) {
+            log.warn("Handler executor rejected work of connection {}; closing it", connection.id());
+            lock.lock();
+            try {
+                running--;
+                tasks.clear();
+                closed = true;
+            } finally {
+                lock.unlock();
+            }
+            connection.close();
+        }
+    }
+
+    private void drain() {
+        CallContext previous = CallContext.enter(connection, this);
+        try {
+            while (true) {
+                Runnable task;
+                lock.lock();
+                try {
+                    // a task resuming after a wait goes before new work; its own drain loop runs the rest
+                    task = resuming > 0 ? null : tasks.poll();
+                    if (task == null) {
+                        running--;
+                        slotFreed.signalAll();
+                        return;
+                    }
+                } finally {
+                    lock.unlock();
+                }
+                try {
+                    task.run();
+                } catch (Throwable t) {
+                    log.error("Unexpected failure in a task of connection {}", connection.id(), t);
+                }
+            }
+        } finally {
+            CallContext.exit(previous);
+        }
+    }
+}

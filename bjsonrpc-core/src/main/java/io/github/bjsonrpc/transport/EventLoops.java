@@ -1,0 +1,23 @@
+package io.github.bjsonrpc.transport;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+
+/** The I/O threads shared by every server and client of the JVM: Netty's default count, daemon threads. */
+public final class EventLoops {
+
+    private EventLoops() {
+    }
+
+    private static final class Holder {
+        static final EventLoopGroup SHARED = new MultiThreadIoEventLoopGroup(0,
+            new DefaultThreadFactory("bjsonrpc-io", true), NioIoHandler.newFactory());
+    }
+
+    /** The shared group, created on first use. */
+    public static EventLoopGroup shared() {
+        return Holder.SHARED;
+    }
+}

@@ -1,0 +1,59 @@
+package io.github.bjsonrpc.transport;
+
+import java.io.IOException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.TooLongFrameException;
+
+/** The last stage of a channel's pipeline: hands lines and lifecycle events to the connection. */
+final class InboundHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(InboundHandler.class);
+
+    private final NettyConnection connection;
+
+    InboundHandler(NettyConnection connection) {
+        this.connection = connection;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        connection.start();
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        ByteBuf line = (ByteBuf) msg;
+        try {
+            connection.onLine(line);
+        } finally {
+            line.release();
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        connection.closed();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof TooLongFrameException) {
+            log.debug("Connection {}: {}", connection.id(), cause.getMessage());
+            connection.onLineTooLong();
+        } else if (cause instanceof IOException) {
+            log.debug("Connection {}: I/O failure, closing: {}", connection.id(), cause.toString());
+            ctx.close();
+        } else {
+            log.warn("Connection {}: unexpected failure, closing", connection.id(), cause);
+            ctx.close();
+        }
+    }
+}

@@ -1,0 +1,453 @@
+package io.github.bjsonrpc.transport;
+
+import java.io.OutputStream;
+import java.net.SocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.bjsonrpc.BjsonRpcException;
+import io.github.bjsonrpc.CallTimeoutException;
+import io.github.bjsonrpc.Connection;
+import io.github.bjsonrpc.ConnectionClosedException;
+import io.github.bjsonrpc.ConnectionOptions;
+import io.github.bjsonrpc.FunctionReference;
+import io.github.bjsonrpc.HandlerFactory;
+import io.github.bjsonrpc.Params;
+import io.github.bjsonrpc.Pipe;
+import io.github.bjsonrpc.RemoteError;
+import io.github.bjsonrpc.Request;
+import io.github.bjsonrpc.Role;
+import io.github.bjsonrpc.dispatch.CallContext;
+import io.github.bjsonrpc.dispatch.Dispatcher;
+import io.github.bjsonrpc.dispatch.InboundQueue;
+import io.github.bjsonrpc.dispatch.ReplySink;
+import io.github.bjsonrpc.wire.Json;
+import io.github.bjsonrpc.wire.JsonValues;
+import io.github.bjsonrpc.wire.MessageReader;
+import io.github.bjsonrpc.wire.MessageVisitor;
+import io.github.bjsonrpc.wire.MessageWriter;
+import io.github.bjsonrpc.wire.ReplyMessage;
+import io.github.bjsonrpc.wire.RequestMessage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
+
+/**
+ * A {@link Connection} over a Netty channel. Lines arrive on the channel's I/O thread: replies complete our
+ * pending requests right there; requests go to the connection's {@link InboundQueue} and run on the handler
+ * executor. Every write, from any thread, is one whole line encoded by the writing thread.
+ */
+public final class NettyConnection implements Connection, ReplySink, MessageVisitor {
+
+    private static final Logger log = LoggerFactory.getLogger(NettyConnection.class);
+    private static final AtomicLong IDS = new AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
+    private final Channel channel;
+    private final Role role;
+    private final ConnectionOptions options;
+    private final HandlerFactory handlerFactory;
+    private final Executor executor;
+    private final Instant openedAt = Instant.now();
+    private final InboundQueue inbound;
+    private final Dispatcher dispatcher;
+    private final ObjectWriter values;
+    /** Numbers our requests, and the objects we export: one counter, as in the reference. */
+    private final AtomicLong counter = new AtomicLong();
+    private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
+    private final ConnectionStats stats = new ConnectionStats();
+
+    NettyConnection(Channel channel, Role role, ConnectionOptions options, HandlerFactory handlerFactory) {
+        this.channel = channel;
+        this.role = role;
+        this.options = options;
+        this.handlerFactory = handlerFactory;
+        this.executor = options.executor() != null ? options.executor() : HandlerExecutor.shared();
+        this.inbound = new InboundQueue(this, executor, options.maxConcurrency());
+        this.dispatcher = new Dispatcher(this, this, JsonValues.References.NONE);
+        this.values = Json.MAPPER.writer();
+    }
+
+    // ---- lifecycle, on the I/O thread ----
+
+    /** The channel is active: make the handler, as the first task of the connection. */
+    void start() {
+        inbound.submit(() -> {
+            try {
+                dispatcher.init(handlerFactory);
+            } catch (RuntimeException | Error e) {
+                log.error("The handler factory failed for connection {} from {}; closing it", id,
+                    channel.remoteAddress(), e);
+                close();
+            }
+        });
+    }
+
+    /** The channel is gone: fail what waits, close the handler after the running work. */
+    void closed() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        ConnectionClosedException failure = new ConnectionClosedException(
+            "Connection " + id + " to " + channel.remoteAddress() + " closed");
+        List<Pending> lost = new ArrayList<>(pending.values());
+        pending.clear();
+        for (Pending p : lost) {
+            p.fail(failure);
+        }
+        inbound.close(dispatcher::close);
+        closeFuture.complete(null);
+    }
+
+    /**
+     * One line arrived.
+     *
+     * @param line the line, without {@code \n}
+     */
+    void onLine(ByteBuf line) {
+        int length = line.readableBytes();
+        stats.bytesIn(length + 1);
+        if (line.hasArray()) {
+            MessageReader.read(line.array(), line.arrayOffset() + line.readerIndex(), length, this);
+        } else {
+            MessageReader.read(ByteBufUtil.getBytes(line), 0, length, this);
+        }
+    }
+
+    /** A line longer than the limit was discarded. */
+    void onLineTooLong() {
+        dropped("too-long");
+    }
+
+    @Override
+    public void request(RequestMessage request) {
+        inbound.submit(() -> dispatcher.dispatch(request));
+    }
+
+    @Override
+    public void reply(ReplyMessage reply) {
+        JsonNode replyId = reply.id();
+        Pending target = replyId != null && replyId.isIntegralNumber() && replyId.canConvertToLong()
+            ? pending.get(replyId.longValue()) : null;
+        if (target == null) {
+            dropped("unknown-reply-id");
+            return;
+        }
+        target.onReply(reply);
+    }
+
+    @Override
+    public void unknownFormat(JsonNode requestId, boolean jsonRpc2) {
+        RequestMessage standIn = new RequestMessage("", requestId, null, null, jsonRpc2, false);
+        inbound.submit(() -> dispatcher.unknownFormat(standIn));
+    }
+
+    @Override
+    public void dropped(String reason) {
+        stats.dropped(reason);
+        log.debug("Connection {}: dropped a line ({})", id, reason);
+    }
+
+    // ---- outbound requests ----
+
+    @Override
+    public <T> Request<T> method(Class<T> resultType, String method, Object... args) {
+        long requestId = counter.incrementAndGet();
+        PendingRequest<T> request = new PendingRequest<>(this, requestId, method, resultType);
+        send(requestId, request, method, Params.from(args), false);
+        return request;
+    }
+
+    @Override
+    public <T> Pipe<T> pipe(Class<T> elementType, String method, Object... args) {
+        long requestId = counter.incrementAndGet();
+        PendingPipe<T> pipe = new PendingPipe<>(this, requestId, method, elementType);
+        send(requestId, pipe, method, Params.from(args), options.pipeEndMarker());
+        return pipe;
+    }
+
+    @Override
+    public void notify(String method, Object... args) {
+        ensureOpen(method);
+        Params params = Params.from(args);
+        write(encode(gen -> MessageWriter.writeRequest(gen, values, method, -1, params.positional(),
+            params.keywords(), false)));
+    }
+
+    @Override
+    public FunctionReference function(String method) {
+        return new FunctionReference(method);
+    }
+
+    private void send(long requestId, Pending waiter, String method, Params params, boolean pipeEnd) {
+        ensureOpen(method);
+        ByteBuf line = encode(gen -> MessageWriter.writeRequest(gen, values, method, requestId, params.positional(),
+            params.keywords(), pipeEnd));
+        pending.put(requestId, waiter);
+        if (closed.get() && pending.remove(requestId, waiter)) {
+            line.release();
+            throw closedFor(method);
+        }
+        write(line).addListener(done -> {
+            if (!done.isSuccess() && pending.remove(requestId, waiter)) {
+                waiter.fail(new ConnectionClosedException("Could not send '" + method + "' on connection " + id
+                    + ": " + done.cause()));
+            }
+        });
+    }
+
+    private void ensureOpen(String method) {
+        if (closed.get()) {
+            throw closedFor(method);
+        }
+    }
+
+    private ConnectionClosedException closedFor(String method) {
+        return new ConnectionClosedException("Cannot send '" + method + "': connection " + id + " is closed");
+    }
+
+    void forget(long requestId, Pending waiter) {
+        pending.remove(requestId, waiter);
+    }
+
+    RemoteError remoteError(ReplyMessage reply) {
+        return new RemoteError(JsonValues.toJava(reply.error(), JsonValues.References.NONE));
+    }
+
+    <T> T convert(JsonNode result, Class<T> type, String method) {
+        if (type == Object.class) {
+            return type.cast(JsonValues.toJava(result, JsonValues.References.NONE));
+        }
+        if (type.isInstance(result)) {
+            return type.cast(result);
+        }
+        try {
+            return Json.MAPPER.treeToValue(result, type);
+        } catch (JacksonException e) {
+            throw new BjsonRpcException("Cannot convert the result of '" + method + "' to " + type.getName() + ": "
+                + e.getOriginalMessage(), e);
+        }
+    }
+
+    // ---- waiting, on caller threads ----
+
+    <T> T await(CompletableFuture<T> future, Duration timeout, PendingRequest<T> request) {
+        if (!future.isDone()) {
+            InboundQueue released = CallContext.queueToReleaseWhileWaitingOn(this);
+            if (released != null) {
+                released.suspend();
+            }
+            try {
+                future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                forget(request.id(), request);
+                throw new CallTimeoutException("No reply to '" + request.method() + "' #" + request.id()
+                    + " on connection " + id + " within " + timeout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BjsonRpcException("Interrupted while waiting for '" + request.method() + "'", e);
+            } catch (ExecutionException e) {
+                // reported below
+            } finally {
+                if (released != null) {
+                    released.resume();
+                }
+            }
+        }
+        try {
+            return future.getNow(null);
+        } catch (java.util.concurrent.CompletionException e) {
+            throw rethrowable(e.getCause());
+        }
+    }
+
+    void awaitQuietly(CompletableFuture<?> future, Duration timeout) {
+        if (future.isDone()) {
+            return;
+        }
+        InboundQueue released = CallContext.queueToReleaseWhileWaitingOn(this);
+        if (released != null) {
+            released.suspend();
+        }
+        try {
+            future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the caller looks at isDone()
+        } finally {
+            if (released != null) {
+                released.resume();
+            }
+        }
+    }
+
+    Object take(BlockingQueue<Object> items) {
+        Object item = items.poll();
+        if (item != null) {
+            return item;
+        }
+        InboundQueue released = CallContext.queueToReleaseWhileWaitingOn(this);
+        if (released != null) {
+            released.suspend();
+        }
+        try {
+            return items.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BjsonRpcException("Interrupted while waiting for a pipe element", e);
+        } finally {
+            if (released != null) {
+                released.resume();
+            }
+        }
+    }
+
+    static RuntimeException rethrowable(Throwable failure) {
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return new BjsonRpcException(String.valueOf(failure.getMessage()), failure);
+    }
+
+    // ---- replies, on handler threads ----
+
+    @Override
+    public void result(RequestMessage request, Object value) {
+        write(encode(gen -> MessageWriter.writeResult(gen, values, request, value)));
+    }
+
+    @Override
+    public void error(RequestMessage request, String message, int code) {
+        write(encode(gen -> MessageWriter.writeError(gen, values, request.id(), request.jsonRpc2(), message, code)));
+    }
+
+    @Override
+    public void pipeEnd(RequestMessage request) {
+        write(encode(gen -> MessageWriter.writePipeEnd(gen, values, request)));
+    }
+
+    // ---- writing ----
+
+    private ByteBuf encode(Consumer<JsonGenerator> body) {
+        ByteBuf buffer = channel.alloc().buffer();
+        try {
+            try (JsonGenerator gen = values.createGenerator((OutputStream) new ByteBufOutputStream(buffer))) {
+                body.accept(gen);
+            }
+            buffer.writeByte('\n');
+            return buffer;
+        } catch (RuntimeException | Error e) {
+            buffer.release();
+            throw e;
+        }
+    }
+
+    private ChannelFuture write(ByteBuf line) {
+        stats.bytesOut(line.readableBytes());
+        return channel.writeAndFlush(line);
+    }
+
+    // ---- Connection ----
+
+    @Override
+    public long id() {
+        return id;
+    }
+
+    @Override
+    public Role role() {
+        return role;
+    }
+
+    @Override
+    public SocketAddress remoteAddress() {
+        return channel.remoteAddress();
+    }
+
+    @Override
+    public SocketAddress localAddress() {
+        return channel.localAddress();
+    }
+
+    @Override
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    @Override
+    public Object handler() {
+        return dispatcher.handler();
+    }
+
+    @Override
+    public ConnectionOptions options() {
+        return options;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed.get() && channel.isActive();
+    }
+
+    @Override
+    public CompletableFuture<Void> closeFuture() {
+        return closeFuture;
+    }
+
+    @Override
+    public void close() {
+        channel.close();
+    }
+
+    Executor executor() {
+        return executor;
+    }
+
+    /** Counters of this connection. */
+    public ConnectionStats stats() {
+        return stats;
+    }
+
+    /** How many of our requests wait for replies, pipes included. */
+    public int pendingRequests() {
+        return pending.size();
+    }
+
+    /** How many of the peer's requests wait to start. */
+    public int queuedRequests() {
+        return inbound.queued();
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + id + " " + role + " " + channel.remoteAddress() + "]";
+    }
+}

@@ -1,0 +1,21 @@
+package io.github.bjsonrpc.transport;
+
+import io.github.bjsonrpc.wire.ReplyMessage;
+
+/** A request of ours waiting for its reply or replies. */
+abstract class Pending {
+
+    /**
+     * Takes one reply; called on the I/O thread.
+     *
+     * @param reply the reply carrying this request's id
+     */
+    abstract void onReply(ReplyMessage reply);
+
+    /**
+     * Fails the request: the connection closed, or the request could not be written.
+     *
+     * @param failure why
+     */
+    abstract void fail(Throwable failure);
+}

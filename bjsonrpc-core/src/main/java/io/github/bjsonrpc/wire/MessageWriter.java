@@ -1,0 +1,161 @@
+package io.github.bjsonrpc.wire;
+
+import java.util.List;
+import java.util.Map;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
+
+/**
+ * Writes messages with the reference's key order and no spaces: requests as
+ * {@code {"method":M,"id":I,"params":P,"kwparams":K}} (no {@code id} for a notification, no {@code params} without
+ * arguments, {@code params} an object when there are only keywords), replies as
+ * {@code {"result":R,"error":E,"id":I}} with both {@code result} and {@code error} always present. A request that
+ * carried {@code "jsonrpc":"2.0"} is answered {@code {"jsonrpc":"2.0","result":R,"id":I}} or
+ * {@code {"jsonrpc":"2.0","error":{"code":C,"message":M},"id":I}}.
+ *
+ * <p>One extension, never written to a peer that did not ask for it: a request carrying {@code "pipeend":true}
+ * is answered, after its last element, with {@code {"result":null,"error":null,"id":I,"pipeend":true}}, so that
+ * a caller knows a pipe has ended. Reference peers neither send nor receive it.
+ */
+public final class MessageWriter {
+
+    /** The member that asks for, and marks, the end of a pipe. */
+    public static final String PIPE_END = "pipeend";
+
+    /** JSON-RPC 2.0 code: the line is not a valid request object. */
+    public static final int INVALID_REQUEST = -32600;
+    /** JSON-RPC 2.0 code: no such method. */
+    public static final int METHOD_NOT_FOUND = -32601;
+    /** JSON-RPC 2.0 code: the arguments do not fit the method. */
+    public static final int INVALID_PARAMS = -32602;
+    /** JSON-RPC 2.0 code: the handler failed. */
+    public static final int SERVER_ERROR = -32000;
+
+    private MessageWriter() {
+    }
+
+    /**
+     * @param gen where to write
+     * @param values converts argument values (remote-object handles, beans, ...)
+     * @param method the method name
+     * @param id the request id, or a negative number for a notification
+     * @param positional positional arguments
+     * @param keywords keyword arguments
+     * @param pipeEnd whether to ask the peer for an end-of-pipe marker
+     */
+    public static void writeRequest(JsonGenerator gen, ObjectWriter values, String method, long id,
+            List<Object> positional, Map<String, Object> keywords, boolean pipeEnd) {
+        gen.writeStartObject();
+        gen.writeStringProperty("method", method);
+        if (id >= 0) {
+            gen.writeNumberProperty("id", id);
+        }
+        if (positional.isEmpty()) {
+            if (!keywords.isEmpty()) {
+                gen.writeName("params");
+                writeKeywords(gen, values, keywords);
+            }
+        } else {
+            gen.writeName("params");
+            gen.writeStartArray();
+            for (Object value : positional) {
+                values.writeValue(gen, value);
+            }
+            gen.writeEndArray();
+            if (!keywords.isEmpty()) {
+                gen.writeName("kwparams");
+                writeKeywords(gen, values, keywords);
+            }
+        }
+        if (pipeEnd) {
+            gen.writeBooleanProperty(PIPE_END, true);
+        }
+        gen.writeEndObject();
+    }
+
+    private static void writeKeywords(JsonGenerator gen, ObjectWriter values, Map<String, Object> keywords) {
+        gen.writeStartObject();
+        for (Map.Entry<String, Object> entry : keywords.entrySet()) {
+            gen.writeName(entry.getKey());
+            values.writeValue(gen, entry.getValue());
+        }
+        gen.writeEndObject();
+    }
+
+    /**
+     * @param gen where to write
+     * @param values converts the result value
+     * @param request the request answered
+     * @param result the result value
+     */
+    public static void writeResult(JsonGenerator gen, ObjectWriter values, RequestMessage request, Object result) {
+        gen.writeStartObject();
+        if (request.jsonRpc2()) {
+            gen.writeStringProperty("jsonrpc", "2.0");
+            gen.writeName("result");
+            values.writeValue(gen, result);
+        } else {
+            gen.writeName("result");
+            values.writeValue(gen, result);
+            gen.writeNullProperty("error");
+        }
+        writeId(gen, values, request.id());
+        gen.writeEndObject();
+    }
+
+    /**
+     * @param gen where to write
+     * @param values writes the id token
+     * @param id the id token answered
+     * @param jsonRpc2 whether to answer in JSON-RPC 2.0 form
+     * @param message the error text, as the reference words it
+     * @param code the JSON-RPC 2.0 error code, used only in that form
+     */
+    public static void writeError(JsonGenerator gen, ObjectWriter values, JsonNode id, boolean jsonRpc2,
+            String message, int code) {
+        gen.writeStartObject();
+        if (jsonRpc2) {
+            gen.writeStringProperty("jsonrpc", "2.0");
+            gen.writeName("error");
+            gen.writeStartObject();
+            gen.writeNumberProperty("code", code);
+            gen.writeStringProperty("message", message);
+            gen.writeEndObject();
+        } else {
+            gen.writeNullProperty("result");
+            gen.writeStringProperty("error", message);
+        }
+        writeId(gen, values, id);
+        gen.writeEndObject();
+    }
+
+    /**
+     * @param gen where to write
+     * @param values writes the id token
+     * @param request the pipe request that has no more elements
+     */
+    public static void writePipeEnd(JsonGenerator gen, ObjectWriter values, RequestMessage request) {
+        gen.writeStartObject();
+        if (request.jsonRpc2()) {
+            gen.writeStringProperty("jsonrpc", "2.0");
+            gen.writeNullProperty("result");
+        } else {
+            gen.writeNullProperty("result");
+            gen.writeNullProperty("error");
+        }
+        writeId(gen, values, request.id());
+        gen.writeBooleanProperty(PIPE_END, true);
+        gen.writeEndObject();
+    }
+
+    private static void writeId(JsonGenerator gen, ObjectWriter values, JsonNode id) {
+        gen.writeName("id");
+        if (id.isIntegralNumber() && id.canConvertToLong()) {
+            gen.writeNumber(id.longValue());
+        } else {
+            values.writeValue(gen, id);
+        }
+    }
+}
