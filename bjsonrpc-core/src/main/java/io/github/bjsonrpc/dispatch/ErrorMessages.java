@@ -1,5 +1,6 @@
 package io.github.bjsonrpc.dispatch;
 
+import io.github.bjsonrpc.RemoteError;
 import io.github.bjsonrpc.ServerError;
 
 /** The error texts the peer gets, worded as the reference words them. */
@@ -22,8 +23,9 @@ public final class ErrorMessages {
     }
 
     /**
-     * What a failing handler sends: a {@link ServerError}'s message alone, any other throwable as
-     * {@code SimpleClassName: message}. Never a stack trace.
+     * What a failing handler sends: a {@link ServerError}'s message alone; a {@link RemoteError} (a call of the
+     * handler's own failed) as the peer's error text unchanged, as the reference propagates it; any other
+     * throwable as {@code SimpleClassName: message}. Never a stack trace.
      *
      * @param failure what the handler threw
      * @return the error text
@@ -32,6 +34,9 @@ public final class ErrorMessages {
         String message = failure.getMessage();
         if (failure instanceof ServerError) {
             return message == null ? "" : message;
+        }
+        if (failure instanceof RemoteError remote) {
+            return remote.error() instanceof String text ? text : remote.getMessage();
         }
         String type = failure.getClass().getSimpleName();
         if (type.isEmpty()) {
