@@ -36,6 +36,8 @@ public final class Dispatcher {
     private final JsonValues.References references;
     private volatile Object handler;
     private volatile Map<String, Route> routes = Map.of();
+    /** Done when {@link #init} has run: with more than one request at a time, dispatches may start before. */
+    private final CountDownLatch ready = new CountDownLatch(1);
 
     /** A published method and the object it runs on. */
     private record Route(Object target, PublishedMethod method) {
@@ -59,7 +61,14 @@ public final class Dispatcher {
      * @throws RuntimeException whatever the factory or the method table threw; the connection is unusable then
      */
     public void init(HandlerFactory factory) {
-        Object made = factory.create(connection);
+        try {
+            this.handler = route(factory.create(connection));
+        } finally {
+            ready.countDown();
+        }
+    }
+
+    private Object route(Object made) {
         Map<String, Route> table = new HashMap<>();
         for (Object member : members(made)) {
             for (PublishedMethod method : MethodTable.of(member.getClass()).methods()) {
@@ -71,7 +80,7 @@ public final class Dispatcher {
             }
         }
         this.routes = table;
-        this.handler = made;
+        return made;
     }
 
     /** The handler made by {@link #init}, or {@code null}. */
@@ -95,6 +104,7 @@ public final class Dispatcher {
      * @param request the request
      */
     public void dispatch(RequestMessage request) {
+        awaitReady();
         Route route = routes.get(request.method());
         if (route == null) {
             reject(request, ErrorMessages.unknownMethod(request.method()), MessageWriter.METHOD_NOT_FOUND);
@@ -127,6 +137,20 @@ public final class Dispatcher {
             sendAll(request, publisher);
         } else if (send(request, result) && request.pipeEnd()) {
             replies.pipeEnd(request);
+        }
+    }
+
+    private void awaitReady() {
+        boolean interrupted = false;
+        while (ready.getCount() > 0) {
+            try {
+                ready.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.github.bjsonrpc.wire;
 
+import java.util.function.Predicate;
+
 import tools.jackson.core.io.schubfach.DoubleToDecimal;
 import tools.jackson.core.io.schubfach.FloatToDecimal;
 
@@ -23,7 +25,7 @@ public final class PythonFloats {
         if (Double.isInfinite(value)) {
             return value > 0 ? "Infinity" : "-Infinity";
         }
-        return fromShortest(DoubleToDecimal.toString(value));
+        return fromShortest(DoubleToDecimal.toString(value), text -> Double.parseDouble(text) == value);
     }
 
     /** The reference's text for a float: the float's own shortest decimal, not its widened double. */
@@ -31,11 +33,29 @@ public final class PythonFloats {
         if (Float.isNaN(value) || Float.isInfinite(value)) {
             return format((double) value);
         }
-        return fromShortest(FloatToDecimal.toString(value));
+        return fromShortest(FloatToDecimal.toString(value), text -> Float.parseFloat(text) == value);
     }
 
     /** Rewrites Java's shortest form ({@code 1.0E20}, {@code 0.001}) into the reference's form. */
-    private static String fromShortest(String java) {
+    private static int shortenToOneDigit(StringBuilder digits, int decimalPoint, Predicate<String> sameValue) {
+        int first = digits.charAt(0) - '0';
+        int[] candidates = digits.charAt(1) < '5' ? new int[] {first, first + 1} : new int[] {first + 1, first};
+        for (int candidate : candidates) {
+            int point = candidate == 10 ? decimalPoint + 1 : decimalPoint;
+            int digit = candidate == 10 ? 1 : candidate;
+            if (digit == 0) {
+                continue;
+            }
+            if (sameValue.test(digit + "e" + (point - 1))) {
+                digits.setLength(0);
+                digits.append((char) ('0' + digit));
+                return point;
+            }
+        }
+        return decimalPoint;
+    }
+
+    private static String fromShortest(String java, Predicate<String> sameValue) {
         int start = 0;
         boolean negative = java.charAt(0) == '-';
         if (negative) {
@@ -70,6 +90,11 @@ public final class PythonFloats {
             end--;
         }
         digits.setLength(end);
+        if (digits.length() == 2) {
+            // Java keeps two digits where one would do (4.9e-324); the reference writes the shortest (5e-324)
+            decimalPoint = shortenToOneDigit(digits, decimalPoint,
+                text -> sameValue.test(negative ? "-" + text : text));
+        }
 
         StringBuilder out = new StringBuilder(24);
         if (negative) {
