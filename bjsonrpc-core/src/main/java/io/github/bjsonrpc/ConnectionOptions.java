@@ -24,12 +24,14 @@ import java.util.concurrent.Executor;
  *        library answer it, so leave it off towards reference peers (default off)
  * @param connectTimeout how long {@link BjsonRpc#connect} tries to reach the peer (default 10 s); unused by
  *        accepted connections
+ * @param maxRemoteObjects how many {@link Exported} objects this side may have live on the connection (default
+ *        1024); exporting one more fails the call that tried, with an error saying so
  */
 public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration callTimeout, Executor executor,
-        boolean pipeEndMarker, Duration connectTimeout) {
+        boolean pipeEndMarker, Duration connectTimeout, int maxRemoteObjects) {
 
     private static final ConnectionOptions DEFAULTS =
-        new ConnectionOptions(8 * 1024 * 1024, 1, Duration.ofSeconds(60), null, false, Duration.ofSeconds(10));
+        new ConnectionOptions(8 * 1024 * 1024, 1, Duration.ofSeconds(60), null, false, Duration.ofSeconds(10), 1024);
 
     /**
      * Checks every option.
@@ -40,6 +42,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @param executor any, or {@code null}
      * @param pipeEndMarker any
      * @param connectTimeout positive
+     * @param maxRemoteObjects at least 1
      */
     public ConnectionOptions {
         if (maxLineLength < 64) {
@@ -56,6 +59,9 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("connectTimeout must be positive, was " + connectTimeout);
         }
+        if (maxRemoteObjects < 1) {
+            throw new IllegalArgumentException("maxRemoteObjects must be at least 1, was " + maxRemoteObjects);
+        }
     }
 
     /** The defaults described on each option. */
@@ -68,7 +74,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that limit
      */
     public ConnectionOptions withMaxLineLength(int bytes) {
-        return new ConnectionOptions(bytes, maxConcurrency, callTimeout, executor, pipeEndMarker, connectTimeout);
+        return new ConnectionOptions(bytes, maxConcurrency, callTimeout, executor, pipeEndMarker, connectTimeout, maxRemoteObjects);
     }
 
     /**
@@ -76,7 +82,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that limit
      */
     public ConnectionOptions withMaxConcurrency(int requests) {
-        return new ConnectionOptions(maxLineLength, requests, callTimeout, executor, pipeEndMarker, connectTimeout);
+        return new ConnectionOptions(maxLineLength, requests, callTimeout, executor, pipeEndMarker, connectTimeout, maxRemoteObjects);
     }
 
     /**
@@ -84,7 +90,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that timeout
      */
     public ConnectionOptions withCallTimeout(Duration timeout) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, timeout, executor, pipeEndMarker, connectTimeout);
+        return new ConnectionOptions(maxLineLength, maxConcurrency, timeout, executor, pipeEndMarker, connectTimeout, maxRemoteObjects);
     }
 
     /**
@@ -92,7 +98,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that executor
      */
     public ConnectionOptions withExecutor(Executor handlerExecutor) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, handlerExecutor, pipeEndMarker, connectTimeout);
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, handlerExecutor, pipeEndMarker, connectTimeout, maxRemoteObjects);
     }
 
     /**
@@ -100,7 +106,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that choice
      */
     public ConnectionOptions withPipeEndMarker(boolean enabled) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, enabled, connectTimeout);
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, enabled, connectTimeout, maxRemoteObjects);
     }
 
     /**
@@ -108,6 +114,15 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that timeout
      */
     public ConnectionOptions withConnectTimeout(Duration timeout) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker, timeout);
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker, timeout, maxRemoteObjects);
+    }
+
+    /**
+     * @param objects how many exported objects may be live on the connection
+     * @return a copy with that limit
+     */
+    public ConnectionOptions withMaxRemoteObjects(int objects) {
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
+            connectTimeout, objects);
     }
 }

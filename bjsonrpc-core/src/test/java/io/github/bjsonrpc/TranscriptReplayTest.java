@@ -47,9 +47,7 @@ class TranscriptReplayTest {
         /** Raw client against our server, and our client against a scripted server. */
         SERVER_AND_CLIENT,
         /** Our client against a scripted server. */
-        CLIENT,
-        /** Remote objects: replayed by RemoteObjectTranscriptTest once that feature lands. */
-        PENDING_REMOTE_OBJECTS
+        CLIENT
     }
 
     private static final Map<String, Replay> REPLAYS = Map.ofEntries(
@@ -64,8 +62,8 @@ class TranscriptReplayTest {
         Map.entry("exception", Replay.SERVER),
         Map.entry("floats", Replay.SERVER_AND_CLIENT),
         Map.entry("floats_nonfinite", Replay.SERVER_AND_CLIENT),
-        Map.entry("function_reference", Replay.PENDING_REMOTE_OBJECTS),
-        Map.entry("id_counter_shared", Replay.PENDING_REMOTE_OBJECTS),
+        Map.entry("function_reference", Replay.SERVER_AND_CLIENT),
+        Map.entry("id_counter_shared", Replay.SERVER_AND_CLIENT),
         Map.entry("invalid_json", Replay.SERVER),
         Map.entry("invalid_json_stall", Replay.SERVER),
         Map.entry("jsonrpc2_request", Replay.SERVER),
@@ -79,8 +77,8 @@ class TranscriptReplayTest {
         Map.entry("pipe_empty", Replay.SERVER),
         Map.entry("pipe_error", Replay.SERVER_AND_CLIENT),
         Map.entry("pipe_via_call", Replay.SERVER_AND_CLIENT),
-        Map.entry("remote_object", Replay.PENDING_REMOTE_OBJECTS),
-        Map.entry("remote_object_fixed", Replay.PENDING_REMOTE_OBJECTS),
+        Map.entry("remote_object", Replay.SERVER),
+        Map.entry("remote_object_fixed", Replay.SERVER_AND_CLIENT),
         Map.entry("request_ids", Replay.SERVER),
         Map.entry("reverse_call", Replay.SERVER_AND_CLIENT),
         Map.entry("reverse_call_unknown", Replay.SERVER_AND_CLIENT),
@@ -107,6 +105,18 @@ class TranscriptReplayTest {
         // "params": null means no arguments, and the request is answered (PROTOCOL 17.8)
         "params_shapes", lines -> insertAfter(lines, "{\"method\":\"ping\",\"params\":null,\"id\":4}",
             s2c("{\"result\":\"pong\",\"error\":null,\"id\":4}")),
+        // the reference at HEAD answers object calls "Unknown method" and never answers __delete__ (PROTOCOL 8):
+        // we behave as release 0.2.1 did, so add(1) works, the sum counts both adds, and the close is answered
+        "remote_object", lines -> insertAfter(replaceServerLines(lines, List.of(
+            "{\"result\":{\"__remoteobject__\":\"mylist_0001\"},\"error\":null,\"id\":1}",
+            "{\"result\":null,\"error\":null,\"id\":2}",
+            "{\"result\":3,\"error\":null,\"id\":3}",
+            "{\"result\":{\"__remoteobject__\":\"mylist_0001\"},\"error\":null,\"id\":4}",
+            "{\"result\":{\"__remoteobject__\":\"chronometer_0002\"},\"error\":null,\"id\":5}")),
+            "{\"method\":\"mylist_0001.__delete__\",\"id\":6}", s2c("{\"result\":null,\"error\":null,\"id\":6}")),
+        // a call on a deleted object is answered with an error instead of silence (PROTOCOL 17.8)
+        "remote_object_fixed", lines -> insertAfter(lines, "{\"method\":\"mylist_0001.sum\",\"id\":13}",
+            s2c("{\"result\":null,\"error\":\"Unknown object 'mylist_0001'\",\"id\":13}")),
         // an unserializable result says so (PROTOCOL 17.7)
         "unserializable_result", lines -> replaceServerLines(lines, List.of(
             "{\"result\":null,\"error\":\"TypeError: Object of type Object is not JSON serializable\",\"id\":1}")));
@@ -249,6 +259,36 @@ class TranscriptReplayTest {
                 assertThat(c.call("ping")).isEqualTo("pong");
                 assertThat(c.call("ping")).isEqualTo("late");
                 assertThat(c.call("ping")).isEqualTo("ok");
+            };
+            case "function_reference" -> c -> {
+                assertThat(c.call("applyfn", c.function("add2"), List.of(2, 3))).isEqualTo(5);
+                RemoteObject list = c.call(RemoteObject.class, "newList");
+                assertThat(list.name()).isEqualTo("mylist_0001");
+                assertThat(c.call("applyfn", list.function("addlist"), List.of(List.of(1, 2, 3)))).isNull();
+                assertThat(c.call("applyfn", list.function("sum"), List.of())).isEqualTo(6);
+            };
+            case "id_counter_shared" -> c -> {
+                assertThat(c.call("newList")).isEqualTo(new RemoteObject(c, "mylist_0001"));
+                assertThat(c.call(RemoteObject.class, "newList").name()).isEqualTo("mylist_0002");
+                assertThat(c.call("askClient", 1)).isEqualTo("py-client:11");
+            };
+            case "remote_object_fixed" -> c -> {
+                RemoteObject list = c.call(RemoteObject.class, "newList");
+                assertThat(list.call("add", 1)).isNull();
+                list.notify("add", 2);
+                list.call("addlist", List.of(3, 4));
+                assertThat(list.call("items", 1)).isEqualTo(List.of(2, 3, 4));
+                assertThat(list.call("items", Params.none().with("end", 2))).isEqualTo(List.of(1, 2));
+                assertThat(list.call("sum")).isEqualTo(10);
+                assertThat(c.call("listsum", list)).isEqualTo(10);
+                RemoteObject chronometer = (RemoteObject) c.call("newChronometer");
+                chronometer.call("start");
+                chronometer.call("stop");
+                assertThat(chronometer.call("lapse")).isEqualTo(1);
+                list.close();
+                list.close();
+                list.method("sum");
+                assertThat(c.call("ping")).isEqualTo("pong");
             };
             case "floats" -> c -> {
                 for (double value : new double[] {0.1, 1e20, 1e-7, -0.0, 1.0, Math.PI, 1.5e300}) {

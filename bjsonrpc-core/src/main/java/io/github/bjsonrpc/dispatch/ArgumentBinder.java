@@ -28,6 +28,28 @@ import tools.jackson.databind.node.StringNode;
  */
 public final class ArgumentBinder {
 
+    /** Resolves the reference objects that parameters of a reference type ask for. */
+    public interface References {
+
+        /**
+         * @param method the method being bound
+         * @param spec a parameter of an {@link io.github.bjsonrpc.Exported} type
+         * @param value its argument, which should be {@code {"__objectreference__":NAME}}
+         * @return the exported object
+         * @throws BindException if the argument is no reference or names no live object of that type
+         */
+        Object object(PublishedMethod method, ParamSpec spec, JsonNode value) throws BindException;
+
+        /**
+         * @param method the method being bound
+         * @param spec a {@link io.github.bjsonrpc.FunctionHandle} parameter
+         * @param value its argument, which should be {@code {"__functionreference__":NAME}}
+         * @return a handle on the named method
+         * @throws BindException if the argument is no reference or names no published method
+         */
+        Object function(PublishedMethod method, ParamSpec spec, JsonNode value) throws BindException;
+    }
+
     private ArgumentBinder() {
     }
 
@@ -36,12 +58,12 @@ public final class ArgumentBinder {
      * @param params the request's {@code params}, or {@code null}
      * @param kwparams the request's {@code kwparams}, or {@code null}
      * @param connection the connection, for {@link Connection} parameters
-     * @param references resolves reference objects inside untyped ({@code Object}) arguments
+     * @param references resolves the reference objects that parameters of a reference type ask for
      * @return one argument per Java parameter
      * @throws BindException if the arguments do not fit; its message is the peer's error text
      */
     public static Object[] bind(PublishedMethod method, JsonNode params, JsonNode kwparams, Connection connection,
-            JsonValues.References references) throws BindException {
+            References references) throws BindException {
         List<JsonNode> positional;
         JsonNode keywords;
         if (params == null) {
@@ -131,7 +153,7 @@ public final class ArgumentBinder {
     }
 
     private static Object varargs(PublishedMethod method, ParamSpec spec, List<JsonNode> positional, int from,
-            JsonValues.References references) throws BindException {
+            References references) throws BindException {
         int count = Math.max(0, positional.size() - from);
         Object array = Array.newInstance(spec.type().getRawClass(), count);
         for (int i = 0; i < count; i++) {
@@ -140,12 +162,23 @@ public final class ArgumentBinder {
         return array;
     }
 
-    private static Object convert(PublishedMethod method, ParamSpec spec, JsonNode value,
-            JsonValues.References references) throws BindException {
+    private static Object convert(PublishedMethod method, ParamSpec spec, JsonNode value, References references)
+            throws BindException {
+        switch (spec.reference()) {
+            case OBJECT -> {
+                return references.object(method, spec, value);
+            }
+            case FUNCTION -> {
+                return references.function(method, spec, value);
+            }
+            default -> {
+                // plain data
+            }
+        }
         JavaType type = spec.type();
         Class<?> raw = type.getRawClass();
         if (raw == Object.class) {
-            return JsonValues.toJava(value, references);
+            return JsonValues.toJava(value, JsonValues.References.NONE);
         }
         if (JsonNode.class.isAssignableFrom(raw) && raw.isInstance(value)) {
             return value;

@@ -5,7 +5,10 @@ public final class BindException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    BindException(String message) {
+    /**
+     * @param message the error text the peer gets
+     */
+    public BindException(String message) {
         super(message, null, false, false);
     }
 }

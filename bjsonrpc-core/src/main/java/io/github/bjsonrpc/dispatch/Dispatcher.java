@@ -13,16 +13,20 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.github.bjsonrpc.BjsonRpcException;
 import io.github.bjsonrpc.Connection;
+import io.github.bjsonrpc.FunctionHandle;
 import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.HandlerGroup;
-import io.github.bjsonrpc.wire.JsonValues;
+import io.github.bjsonrpc.Params;
+import io.github.bjsonrpc.wire.Json;
 import io.github.bjsonrpc.wire.MessageWriter;
 import io.github.bjsonrpc.wire.RequestMessage;
-import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
- * Runs the peer's requests against one connection's handler: finds the published method, binds the arguments,
+ * Runs the peer's requests against one connection's handler and the objects it exported ({@code NAME.method},
+ * {@code NAME.__delete__}): finds the published method, binds the arguments,
  * invokes it, and turns what it returned or threw into replies. A method returning a {@link Stream},
  * {@link Iterator} or {@link Flow.Publisher} answers with one reply per element (a pipe); any other value is one
  * reply. Runs on the connection's {@link InboundQueue}, never on an I/O thread.
@@ -33,25 +37,42 @@ public final class Dispatcher {
 
     private final Connection connection;
     private final ReplySink replies;
-    private final JsonValues.References references;
+    private final ObjectTable objects;
+    private final ArgumentBinder.References references = new ReferenceResolver();
     private volatile Object handler;
     private volatile Map<String, Route> routes = Map.of();
     /** Done when {@link #init} has run: with more than one request at a time, dispatches may start before. */
     private final CountDownLatch ready = new CountDownLatch(1);
 
+    /** The member a peer calls to delete an exported object: {@code NAME.__delete__}. */
+    private static final String DELETE = "__delete__";
+
     /** A published method and the object it runs on. */
     private record Route(Object target, PublishedMethod method) {
+    }
+
+    /** The route of {@code NAME.method} on an exported object, or {@code null}. */
+    private Route objectRoute(String name, int dot) {
+        if (dot <= 0) {
+            return null;
+        }
+        Object target = objects.find(name.substring(0, dot));
+        if (target == null) {
+            return null;
+        }
+        PublishedMethod method = MethodTable.of(target.getClass()).find(name.substring(dot + 1));
+        return method == null ? null : new Route(target, method);
     }
 
     /**
      * @param connection the connection served
      * @param replies where replies go
-     * @param references resolves reference objects inside untyped arguments
+     * @param objects the objects the connection exported
      */
-    public Dispatcher(Connection connection, ReplySink replies, JsonValues.References references) {
+    public Dispatcher(Connection connection, ReplySink replies, ObjectTable objects) {
         this.connection = connection;
         this.replies = replies;
-        this.references = references;
+        this.objects = objects;
     }
 
     /**
@@ -105,10 +126,24 @@ public final class Dispatcher {
      */
     public void dispatch(RequestMessage request) {
         awaitReady();
-        Route route = routes.get(request.method());
+        String name = request.method();
+        Route route = routes.get(name);
         if (route == null) {
-            reject(request, ErrorMessages.unknownMethod(request.method()), MessageWriter.METHOD_NOT_FOUND);
-            return;
+            int dot = name.indexOf('.');
+            if (dot > 0 && name.startsWith(DELETE, dot + 1) && name.length() == dot + 1 + DELETE.length()) {
+                objects.delete(name.substring(0, dot));
+                if (!request.isNotification()) {
+                    send(request, null);
+                }
+                return;
+            }
+            route = objectRoute(name, dot);
+            if (route == null) {
+                reject(request, dot > 0 && objects.find(name.substring(0, dot)) == null
+                    ? ErrorMessages.unknownObject(name.substring(0, dot))
+                    : ErrorMessages.unknownMethod(name), MessageWriter.METHOD_NOT_FOUND);
+                return;
+            }
         }
         Object[] args;
         try {
@@ -163,8 +198,12 @@ public final class Dispatcher {
         reject(request, ErrorMessages.unknownFormat(), MessageWriter.INVALID_REQUEST);
     }
 
-    /** Closes the handler objects that are {@link AutoCloseable}; called once when the connection closes. */
+    /**
+     * Closes the exported objects and the handler objects that are {@link AutoCloseable}; called once when the
+     * connection closes.
+     */
     public void close() {
+        objects.closeAll();
         for (Object member : members(handler)) {
             if (member instanceof AutoCloseable closeable) {
                 try {
@@ -193,9 +232,9 @@ public final class Dispatcher {
         try {
             replies.result(request, value);
             return true;
-        } catch (JacksonException e) {
-            log.debug("Result of '{}' on connection {} is not serializable", request.method(), connection.id(), e);
-            replies.error(request, ErrorMessages.unserializable(value), MessageWriter.SERVER_ERROR);
+        } catch (RuntimeException e) {
+            log.debug("Result of '{}' on connection {} cannot be written", request.method(), connection.id(), e);
+            replies.error(request, ErrorMessages.unwritable(value, e), MessageWriter.SERVER_ERROR);
             return false;
         }
     }
@@ -284,6 +323,93 @@ public final class Dispatcher {
                 s.cancel();
             }
             done.countDown();
+        }
+    }
+
+    /** Resolves object and function references against this connection's handler and exported objects. */
+    private final class ReferenceResolver implements ArgumentBinder.References {
+
+        @Override
+        public Object object(PublishedMethod method, ParamSpec spec, JsonNode value) throws BindException {
+            String name = referenceName(value, Json.OBJECT_REFERENCE);
+            if (name == null) {
+                throw new BindException("TypeError: " + method.qualifiedName() + " argument '" + spec.name()
+                    + "' must be an object reference");
+            }
+            Object target = objects.find(name);
+            if (target == null) {
+                throw new BindException(ErrorMessages.unknownObject(name));
+            }
+            if (!spec.type().getRawClass().isInstance(target)) {
+                throw new BindException("TypeError: " + method.qualifiedName() + " argument '" + spec.name()
+                    + "': object '" + name + "' is not a " + spec.type().getRawClass().getSimpleName());
+            }
+            return target;
+        }
+
+        @Override
+        public Object function(PublishedMethod method, ParamSpec spec, JsonNode value) throws BindException {
+            String name = referenceName(value, Json.FUNCTION_REFERENCE);
+            if (name == null) {
+                throw new BindException("TypeError: " + method.qualifiedName() + " argument '" + spec.name()
+                    + "' must be a function reference");
+            }
+            Route route = routes.get(name);
+            if (route == null) {
+                route = objectRoute(name, name.indexOf('.'));
+            }
+            if (route == null) {
+                throw new BindException(ErrorMessages.unknownMethod(name));
+            }
+            return new BoundFunction(name, route.target(), route.method());
+        }
+
+        private String referenceName(JsonNode value, String key) {
+            JsonNode name = value.isObject() && value.size() == 1 ? value.get(key) : null;
+            return name != null && name.isString() ? name.stringValue() : null;
+        }
+    }
+
+    /** A method of this side that the peer named by reference. */
+    private final class BoundFunction implements FunctionHandle {
+        private final String name;
+        private final Object target;
+        private final PublishedMethod method;
+
+        BoundFunction(String name, Object target, PublishedMethod method) {
+            this.name = name;
+            this.target = target;
+            this.method = method;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Object invoke(Object... args) {
+            Params params = Params.from(args);
+            JsonNode positional = Json.MAPPER.valueToTree(params.positional());
+            JsonNode keywords = params.keywords().isEmpty() ? null : Json.MAPPER.valueToTree(params.keywords());
+            Object[] bound;
+            try {
+                bound = ArgumentBinder.bind(method, positional, keywords, connection, references);
+            } catch (BindException e) {
+                throw new IllegalArgumentException(e.getMessage());
+            }
+            try {
+                return method.invoke(target, bound);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new BjsonRpcException("'" + name + "' failed: " + e, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "FunctionHandle[" + name + "]";
         }
     }
 

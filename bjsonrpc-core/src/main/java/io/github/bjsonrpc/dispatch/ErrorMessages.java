@@ -1,5 +1,6 @@
 package io.github.bjsonrpc.dispatch;
 
+import io.github.bjsonrpc.BjsonRpcException;
 import io.github.bjsonrpc.RemoteError;
 import io.github.bjsonrpc.ServerError;
 
@@ -46,10 +47,26 @@ public final class ErrorMessages {
     }
 
     /**
-     * @param value a result Jackson could not write
-     * @return a {@code TypeError} naming its type, as Python's {@code json} module words it
+     * @param name an object name
+     * @return {@code Unknown object 'NAME'}: deleted, or never exported on this connection
      */
-    public static String unserializable(Object value) {
-        return "TypeError: Object of type " + value.getClass().getSimpleName() + " is not JSON serializable";
+    public static String unknownObject(String name) {
+        return "Unknown object '" + name + "'";
+    }
+
+    /**
+     * @param value a result that could not be written
+     * @param failure why
+     * @return the reason when this library refused it (such as the remote-object limit), otherwise a
+     *         {@code TypeError} naming its type, as Python's {@code json} module words it
+     */
+    public static String unwritable(Object value, Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BjsonRpcException refused) {
+                return refused.getMessage();
+            }
+        }
+        return "TypeError: Object of type " + (value == null ? "NoneType" : value.getClass().getSimpleName())
+            + " is not JSON serializable";
     }
 }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.bjsonrpc.Connection;
+import io.github.bjsonrpc.Exported;
+import io.github.bjsonrpc.FunctionHandle;
 import io.github.bjsonrpc.OptionalParam;
 import io.github.bjsonrpc.wire.Json;
 import tools.jackson.databind.JavaType;
@@ -23,7 +25,8 @@ import tools.jackson.databind.JavaType;
  * methods declared by {@code Object}; {@code close} (the handler's clean-up hook, as in the reference); names
  * starting with {@code _}; static, bridge and synthetic methods. Overloads of a published name are rejected: the
  * peer calls by name only. A parameter of type {@link Connection} receives the connection and is invisible to the
- * peer; a trailing varargs parameter takes the extra positional arguments, like Python's {@code *args}.
+ * peer; a trailing varargs parameter takes the extra positional arguments, like Python's {@code *args}. A parameter
+ * of an {@link Exported} type takes an object reference, one of type {@link FunctionHandle} a function reference.
  */
 public final class MethodTable {
 
@@ -116,18 +119,27 @@ public final class MethodTable {
         return simple.isEmpty() ? type.getName() : simple;
     }
 
+    private static ParamSpec.Reference referenceOf(Class<?> type) {
+        if (type == FunctionHandle.class) {
+            return ParamSpec.Reference.FUNCTION;
+        }
+        return type.isAnnotationPresent(Exported.class) ? ParamSpec.Reference.OBJECT : ParamSpec.Reference.NONE;
+    }
+
     private static List<ParamSpec> paramsOf(Method method) {
         Parameter[] parameters = method.getParameters();
         List<ParamSpec> specs = new ArrayList<>(parameters.length);
         for (int i = 0; i < parameters.length; i++) {
             Parameter parameter = parameters[i];
             if (parameter.getType() == Connection.class) {
-                specs.add(new ParamSpec(parameter.getName(), null, ParamSpec.Kind.CONNECTION, true));
+                specs.add(new ParamSpec(parameter.getName(), null, ParamSpec.Kind.CONNECTION, true,
+                    ParamSpec.Reference.NONE));
                 continue;
             }
             JavaType javaType = Json.MAPPER.constructType(parameter.getParameterizedType());
             if (method.isVarArgs() && i == parameters.length - 1) {
-                specs.add(new ParamSpec(parameter.getName(), javaType.getContentType(), ParamSpec.Kind.VARARGS, true));
+                specs.add(new ParamSpec(parameter.getName(), javaType.getContentType(), ParamSpec.Kind.VARARGS, true,
+                    referenceOf(javaType.getContentType().getRawClass())));
                 continue;
             }
             boolean optional = parameter.isAnnotationPresent(OptionalParam.class)
@@ -136,7 +148,8 @@ public final class MethodTable {
                 throw new IllegalArgumentException("Parameter '" + parameter.getName() + "' of " + method
                     + " is primitive and cannot be @OptionalParam; use its wrapper type");
             }
-            specs.add(new ParamSpec(parameter.getName(), javaType, ParamSpec.Kind.VALUE, optional));
+            specs.add(new ParamSpec(parameter.getName(), javaType, ParamSpec.Kind.VALUE, optional,
+                referenceOf(parameter.getType())));
         }
         return specs;
     }

@@ -9,8 +9,19 @@ import tools.jackson.databind.JavaType;
  * @param type the Java type arguments convert to; for {@link Kind#VARARGS} the element type
  * @param kind how the parameter is filled
  * @param optional whether the peer may leave it out
+ * @param reference which reserved reference object the parameter resolves, if any
  */
-public record ParamSpec(String name, JavaType type, Kind kind, boolean optional) {
+public record ParamSpec(String name, JavaType type, Kind kind, boolean optional, Reference reference) {
+
+    /** The reserved reference objects a parameter can ask for by its type; other parameters take them as data. */
+    public enum Reference {
+        /** Plain data. */
+        NONE,
+        /** An {@link io.github.bjsonrpc.Exported} type: takes {@code {"__objectreference__":NAME}}. */
+        OBJECT,
+        /** {@link io.github.bjsonrpc.FunctionHandle}: takes {@code {"__functionreference__":NAME}}. */
+        FUNCTION
+    }
 
     /** How a parameter is filled. */
     public enum Kind {

@@ -31,12 +31,15 @@ import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.Params;
 import io.github.bjsonrpc.Pipe;
 import io.github.bjsonrpc.RemoteError;
+import io.github.bjsonrpc.RemoteObject;
 import io.github.bjsonrpc.Request;
 import io.github.bjsonrpc.Role;
 import io.github.bjsonrpc.dispatch.CallContext;
 import io.github.bjsonrpc.dispatch.Dispatcher;
 import io.github.bjsonrpc.dispatch.InboundQueue;
+import io.github.bjsonrpc.dispatch.ObjectTable;
 import io.github.bjsonrpc.dispatch.ReplySink;
+import io.github.bjsonrpc.wire.Exporter;
 import io.github.bjsonrpc.wire.Json;
 import io.github.bjsonrpc.wire.JsonValues;
 import io.github.bjsonrpc.wire.MessageReader;
@@ -73,9 +76,13 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
     private final Instant openedAt = Instant.now();
     private final InboundQueue inbound;
     private final Dispatcher dispatcher;
-    private final ObjectWriter values;
     /** Numbers our requests, and the objects we export: one counter, as in the reference. */
     private final AtomicLong counter = new AtomicLong();
+    private final ObjectTable objects;
+    /** Writes values with this connection's exported objects named. */
+    private final ObjectWriter values;
+    /** Turns {@code {"__remoteobject__":NAME}} in untyped results into handles on this connection. */
+    private final JsonValues.References remoteObjects = this::remoteObject;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
@@ -88,8 +95,9 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         this.handlerFactory = handlerFactory;
         this.executor = options.executor() != null ? options.executor() : HandlerExecutor.shared();
         this.inbound = new InboundQueue(this, executor, options.maxConcurrency());
-        this.dispatcher = new Dispatcher(this, this, JsonValues.References.NONE);
-        this.values = Json.MAPPER.writer();
+        this.objects = new ObjectTable(counter::incrementAndGet, options.maxRemoteObjects());
+        this.dispatcher = new Dispatcher(this, this, objects);
+        this.values = Json.MAPPER.writer().withAttribute(Exporter.class, objects);
     }
 
     // ---- lifecycle, on the I/O thread ----
@@ -240,7 +248,14 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
 
     <T> T convert(JsonNode result, Class<T> type, String method) {
         if (type == Object.class) {
-            return type.cast(JsonValues.toJava(result, JsonValues.References.NONE));
+            return type.cast(JsonValues.toJava(result, remoteObjects));
+        }
+        if (type == RemoteObject.class) {
+            Object handle = remoteObject(result);
+            if (handle == null && !result.isNull()) {
+                throw new BjsonRpcException("The result of '" + method + "' is not a remote object: " + result);
+            }
+            return type.cast(handle);
         }
         if (type.isInstance(result)) {
             return type.cast(result);
@@ -251,6 +266,11 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
             throw new BjsonRpcException("Cannot convert the result of '" + method + "' to " + type.getName() + ": "
                 + e.getOriginalMessage(), e);
         }
+    }
+
+    private RemoteObject remoteObject(JsonNode node) {
+        JsonNode name = node.isObject() && node.size() == 1 ? node.get(Json.REMOTE_OBJECT) : null;
+        return name != null && name.isString() ? new RemoteObject(this, name.stringValue()) : null;
     }
 
     // ---- waiting, on caller threads ----
@@ -439,6 +459,11 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
     /** How many of our requests wait for replies, pipes included. */
     public int pendingRequests() {
         return pending.size();
+    }
+
+    /** The names of the objects this side exported and the peer has not deleted. */
+    public List<String> exportedObjects() {
+        return objects.names();
     }
 
     /** How many of the peer's requests wait to start. */

@@ -25,6 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class Json {
 
+    /** The reserved key naming an object of the writer: {@code {"__remoteobject__":NAME}}. */
+    public static final String REMOTE_OBJECT = "__remoteobject__";
+    /** The reserved key naming an object of the reader: {@code {"__objectreference__":NAME}}. */
+    public static final String OBJECT_REFERENCE = "__objectreference__";
+    /** The reserved key naming a method of the reader: {@code {"__functionreference__":NAME}}. */
+    public static final String FUNCTION_REFERENCE = "__functionreference__";
+
     /** The shared mapper. Thread-safe; configure nothing on it after start-up. */
     public static final JsonMapper MAPPER = createMapper();
 
@@ -47,6 +54,7 @@ public final class Json {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
             .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .addModule(new WireModule())
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
     }

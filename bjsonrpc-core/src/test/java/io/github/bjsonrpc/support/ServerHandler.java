@@ -12,6 +12,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 import io.github.bjsonrpc.Connection;
+import io.github.bjsonrpc.FunctionHandle;
 import io.github.bjsonrpc.OptionalParam;
 import io.github.bjsonrpc.ServerError;
 
@@ -114,6 +115,26 @@ public class ServerHandler {
 
     public Object unserializable() {
         return new Object();
+    }
+
+    public MyList newList() {
+        return new MyList();
+    }
+
+    public Chronometer newChronometer() {
+        return new Chronometer();
+    }
+
+    public Number listsum(MyList lst) {
+        return lst.sum();
+    }
+
+    public MyList sameobject(MyList obj) {
+        return obj;
+    }
+
+    public Object applyfn(FunctionHandle fn, List<Object> args) {
+        return fn.invoke(args.toArray());
     }
 
     public String askClient(Object x, Connection connection) {
