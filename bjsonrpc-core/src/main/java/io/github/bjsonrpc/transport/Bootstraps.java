@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import io.github.bjsonrpc.BjsonRpcException;
@@ -36,10 +37,12 @@ public final class Bootstraps {
 
         private final Channel serverChannel;
         private final Set<NettyConnection> connections;
+        private final AtomicBoolean closing;
 
-        private Listener(Channel serverChannel, Set<NettyConnection> connections) {
+        private Listener(Channel serverChannel, Set<NettyConnection> connections, AtomicBoolean closing) {
             this.serverChannel = serverChannel;
             this.connections = connections;
+            this.closing = closing;
         }
 
         /** The bound address (the real port when 0 was asked for). */
@@ -68,6 +71,8 @@ public final class Bootstraps {
          * @param timeout how long to wait
          */
         public void close(Duration timeout) {
+            // a connection accepted but not yet registered closes itself when it sees this flag
+            closing.set(true);
             stopAccepting();
             List<NettyConnection> open = List.copyOf(connections);
             open.forEach(NettyConnection::close);
@@ -95,6 +100,7 @@ public final class Bootstraps {
     public static Listener listen(String host, int port, HandlerFactory handlerFactory, ConnectionOptions options,
             Consumer<NettyConnection> onConnection) {
         Set<NettyConnection> connections = ConcurrentHashMap.newKeySet();
+        AtomicBoolean closing = new AtomicBoolean();
         ServerBootstrap bootstrap = new ServerBootstrap()
             .group(EventLoops.shared())
             .channel(NioServerSocketChannel.class)
@@ -106,6 +112,10 @@ public final class Bootstraps {
                     NettyConnection connection = install(channel, Role.ACCEPTED, options, handlerFactory);
                     connections.add(connection);
                     connection.closeFuture().whenComplete((ignored, failure) -> connections.remove(connection));
+                    if (closing.get()) {
+                        channel.close();
+                        return;
+                    }
                     onConnection.accept(connection);
                 }
             });
@@ -118,7 +128,7 @@ public final class Bootstraps {
             }
             throw new BjsonRpcException("Cannot listen on " + host + ":" + port + ": " + cause.getMessage(), cause);
         }
-        return new Listener(bound.channel(), connections);
+        return new Listener(bound.channel(), connections, closing);
     }
 
     /**
