@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import io.github.bjsonrpc.support.Cleanup;
 
 /** Handlers per connection, closing, timeouts, failures: what happens around the calls. */
 class ConnectionLifecycleTest {
@@ -53,18 +53,15 @@ class ConnectionLifecycleTest {
         }
     }
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final Cleanup cleanup = new Cleanup();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
+        cleanup.close();
     }
 
     private <T extends AutoCloseable> T track(T closeable) {
-        open.add(closeable);
-        return closeable;
+        return cleanup.track(closeable);
     }
 
     private BjsonRpcServer server(ConnectionOptions options) {

@@ -16,6 +16,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import io.github.bjsonrpc.support.Cleanup;
+
 /** Call chains that come back (A to B to A to B), ordering on one connection, and many callers at once. */
 class ReentrancyAndOrderingTest {
 
@@ -64,18 +66,15 @@ class ReentrancyAndOrderingTest {
         }
     }
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final Cleanup cleanup = new Cleanup();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
+        cleanup.close();
     }
 
     private <T extends AutoCloseable> T track(T closeable) {
-        open.add(closeable);
-        return closeable;
+        return cleanup.track(closeable);
     }
 
     @Test

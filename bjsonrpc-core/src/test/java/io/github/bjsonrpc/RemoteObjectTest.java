@@ -5,13 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+
+import io.github.bjsonrpc.support.Cleanup;
 
 import io.github.bjsonrpc.support.RawPeer;
 import io.github.bjsonrpc.support.ServerHandler;
@@ -75,18 +76,15 @@ class RemoteObjectTest {
         int use();
     }
 
-    private final List<AutoCloseable> open = new ArrayList<>();
+    private final Cleanup cleanup = new Cleanup();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (AutoCloseable c : open) {
-            c.close();
-        }
+        cleanup.close();
     }
 
     private <T extends AutoCloseable> T track(T closeable) {
-        open.add(closeable);
-        return closeable;
+        return cleanup.track(closeable);
     }
 
     private BjsonRpcServer server(ConnectionOptions options) {

@@ -275,14 +275,34 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
 
     // ---- waiting, on caller threads ----
 
+    /** A blocking wait for something the peer sends. */
+    @FunctionalInterface
+    private interface Wait<V> {
+        V get() throws InterruptedException, ExecutionException, TimeoutException;
+    }
+
+    /**
+     * Waits; when the calling thread is handling a request of this same connection, its slot in the inbound queue
+     * is given back meanwhile, so that the peer's next request (perhaps the call back we wait for) can run.
+     */
+    private <V> V waitReleasingQueue(Wait<V> wait) throws InterruptedException, ExecutionException, TimeoutException {
+        InboundQueue released = CallContext.queueToReleaseWhileWaitingOn(this);
+        if (released != null) {
+            released.suspend();
+        }
+        try {
+            return wait.get();
+        } finally {
+            if (released != null) {
+                released.resume();
+            }
+        }
+    }
+
     <T> T await(CompletableFuture<T> future, Duration timeout, PendingRequest<T> request) {
         if (!future.isDone()) {
-            InboundQueue released = CallContext.queueToReleaseWhileWaitingOn(this);
-            if (released != null) {
-                released.suspend();
-            }
             try {
-                future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+                waitReleasingQueue(() -> future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
                 forget(request.id(), request);
                 throw new CallTimeoutException("No reply to '" + request.method() + "' #" + request.id()
@@ -292,10 +312,6 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
                 throw new BjsonRpcException("Interrupted while waiting for '" + request.method() + "'", e);
             } catch (ExecutionException e) {
                 // reported below
-            } finally {
-                if (released != null) {
-                    released.resume();
-                }
             }
         }
         try {
@@ -309,20 +325,12 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         if (future.isDone()) {
             return;
         }
-        InboundQueue released = CallContext.queueToReleaseWhileWaitingOn(this);
-        if (released != null) {
-            released.suspend();
-        }
         try {
-            future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            waitReleasingQueue(() -> future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // the caller looks at isDone()
-        } finally {
-            if (released != null) {
-                released.resume();
-            }
         }
     }
 
@@ -331,19 +339,13 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         if (item != null) {
             return item;
         }
-        InboundQueue released = CallContext.queueToReleaseWhileWaitingOn(this);
-        if (released != null) {
-            released.suspend();
-        }
         try {
-            return items.take();
+            return waitReleasingQueue(items::take);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BjsonRpcException("Interrupted while waiting for a pipe element", e);
-        } finally {
-            if (released != null) {
-                released.resume();
-            }
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
         }
     }
 
