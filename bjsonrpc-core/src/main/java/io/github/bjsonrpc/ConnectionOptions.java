@@ -8,7 +8,9 @@ import java.util.concurrent.Executor;
  * How a connection behaves, for either role. Immutable; start from {@link #defaults()} and change what you need:
  *
  * <pre>{@code
- * ConnectionOptions options = ConnectionOptions.defaults().withMaxConcurrency(4).withCallTimeout(Duration.ofSeconds(5));
+ * ConnectionOptions options = ConnectionOptions.defaults()
+ *     .withMaxConcurrency(4)
+ *     .withCallTimeout(Duration.ofSeconds(5));
  * }</pre>
  *
  * @param maxLineLength the longest line accepted, in bytes, {@code \n} excluded (default 8 MiB). A longer line is
@@ -74,7 +76,8 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that limit
      */
     public ConnectionOptions withMaxLineLength(int bytes) {
-        return new ConnectionOptions(bytes, maxConcurrency, callTimeout, executor, pipeEndMarker, connectTimeout, maxRemoteObjects);
+        return new ConnectionOptions(bytes, maxConcurrency, callTimeout, executor,
+            pipeEndMarker, connectTimeout, maxRemoteObjects);
     }
 
     /**
@@ -82,7 +85,8 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that limit
      */
     public ConnectionOptions withMaxConcurrency(int requests) {
-        return new ConnectionOptions(maxLineLength, requests, callTimeout, executor, pipeEndMarker, connectTimeout, maxRemoteObjects);
+        return new ConnectionOptions(maxLineLength, requests, callTimeout, executor,
+            pipeEndMarker, connectTimeout, maxRemoteObjects);
     }
 
     /**
@@ -90,7 +94,8 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that timeout
      */
     public ConnectionOptions withCallTimeout(Duration timeout) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, timeout, executor, pipeEndMarker, connectTimeout, maxRemoteObjects);
+        return new ConnectionOptions(maxLineLength, maxConcurrency, timeout, executor,
+            pipeEndMarker, connectTimeout, maxRemoteObjects);
     }
 
     /**
@@ -98,7 +103,8 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that executor
      */
     public ConnectionOptions withExecutor(Executor handlerExecutor) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, handlerExecutor, pipeEndMarker, connectTimeout, maxRemoteObjects);
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, handlerExecutor,
+            pipeEndMarker, connectTimeout, maxRemoteObjects);
     }
 
     /**
@@ -106,7 +112,8 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that choice
      */
     public ConnectionOptions withPipeEndMarker(boolean enabled) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, enabled, connectTimeout, maxRemoteObjects);
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor,
+            enabled, connectTimeout, maxRemoteObjects);
     }
 
     /**
@@ -114,7 +121,8 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that timeout
      */
     public ConnectionOptions withConnectTimeout(Duration timeout) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker, timeout, maxRemoteObjects);
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor,
+            pipeEndMarker, timeout, maxRemoteObjects);
     }
 
     /**
@@ -122,7 +130,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that limit
      */
     public ConnectionOptions withMaxRemoteObjects(int objects) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
-            connectTimeout, objects);
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor,
+            pipeEndMarker, connectTimeout, objects);
     }
 }

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Many replies to one request: streams, iterators and publishers on the handler side; iterator, stream, publisher on the caller's. */
+/**
+ * Many replies to one request: streams, iterators and publishers on the handler side; iterator, stream and
+ * publisher on the caller's.
+ */
 class PipeTest {
 
     /** Pipes of every source kind. */
