@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.bjsonrpc.support.Cleanup;
 
@@ -53,26 +53,18 @@ class ConnectionLifecycleTest {
         }
     }
 
-    private final Cleanup cleanup = new Cleanup();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        cleanup.close();
-    }
-
-    private <T extends AutoCloseable> T track(T closeable) {
-        return cleanup.track(closeable);
-    }
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
 
     private BjsonRpcServer server(ConnectionOptions options) {
-        return track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Stateful(), options));
+        return cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Stateful(), options));
     }
 
     @Test
     void everyConnectionHasItsOwnHandler() {
         BjsonRpcServer server = server(ConnectionOptions.defaults());
-        Connection a = track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
-        Connection b = track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
+        Connection a = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
+        Connection b = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
 
         assertThat(a.call("count")).isEqualTo(1);
         assertThat(a.call("count")).isEqualTo(2);
@@ -98,7 +90,7 @@ class ConnectionLifecycleTest {
     @Test
     void pendingRequestsFailAtOnceWhenThePeerGoesAway() throws Exception {
         BjsonRpcServer server = server(ConnectionOptions.defaults().withMaxConcurrency(2));
-        Connection client = track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE,
+        Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE,
             ConnectionOptions.defaults().withCallTimeout(Duration.ofSeconds(30))));
         Request<Object> hanging = client.method("hang");
         Pipe<Object> pipe = client.pipe("hang");
@@ -117,7 +109,7 @@ class ConnectionLifecycleTest {
     @Test
     void aCallTimesOutAndTheConnectionStaysUsable() {
         BjsonRpcServer server = server(ConnectionOptions.defaults().withMaxConcurrency(2));
-        Connection client = track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
+        Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
 
         assertThatThrownBy(() -> client.call(Duration.ofMillis(200), Object.class, "hang"))
             .isInstanceOf(CallTimeoutException.class).hasMessageContaining("'hang'");
@@ -127,7 +119,7 @@ class ConnectionLifecycleTest {
     @Test
     void anErrorThrownByAHandlerIsAnsweredAndHarmsNothing() {
         BjsonRpcServer server = server(ConnectionOptions.defaults());
-        Connection client = track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
+        Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
 
         assertThatThrownBy(() -> client.call("overflow")).isInstanceOf(RemoteError.class)
             .hasMessage("StackOverflowError: too deep");
@@ -137,7 +129,7 @@ class ConnectionLifecycleTest {
     @Test
     void handlerCodeSeesItsConnection() {
         BjsonRpcServer server = server(ConnectionOptions.defaults());
-        Connection client = track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
+        Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
 
         assertThat(client.call("sameConnection")).isEqualTo(true);
         assertThat(Connection.current()).isNull();
@@ -146,7 +138,7 @@ class ConnectionLifecycleTest {
     @Test
     void callbacksRunOffTheIoThreads() throws Exception {
         BjsonRpcServer server = server(ConnectionOptions.defaults());
-        Connection client = track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
+        Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
         AtomicReference<String> thread = new AtomicReference<>();
         CompletableFuture<Object> seen = new CompletableFuture<>();
 
@@ -181,16 +173,16 @@ class ConnectionLifecycleTest {
     @Test
     void aFailingHandlerFactoryClosesOnlyItsConnection() {
         AtomicInteger made = new AtomicInteger();
-        BjsonRpcServer server = track(BjsonRpc.createServer("127.0.0.1", 0, c -> {
+        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> {
             if (made.incrementAndGet() == 1) {
                 throw new IllegalStateException("no handler for you");
             }
             return new Stateful();
         }));
-        Connection refused = track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
+        Connection refused = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
         assertThat(refused.closeFuture()).succeedsWithin(Duration.ofSeconds(5));
 
-        Connection accepted = track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
+        Connection accepted = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
         assertThat(accepted.call("ping")).isEqualTo("pong");
     }
 }

@@ -13,8 +13,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.bjsonrpc.support.Cleanup;
 
@@ -66,21 +66,13 @@ class ReentrancyAndOrderingTest {
         }
     }
 
-    private final Cleanup cleanup = new Cleanup();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        cleanup.close();
-    }
-
-    private <T extends AutoCloseable> T track(T closeable) {
-        return cleanup.track(closeable);
-    }
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
 
     @Test
     void callChainsThatComeBackDoNotDeadlock() {
-        BjsonRpcServer server = track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Bouncer()));
-        Connection client = track(BjsonRpc.connect("127.0.0.1", server.port(), c -> new Bouncer()));
+        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Bouncer()));
+        Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), c -> new Bouncer()));
 
         // client -> server -> client -> server -> ... seven levels, one request at a time on each side
         assertThat(client.call(Duration.ofSeconds(10), String.class, "bounce", 7, "s")).isEqualTo("scscscsc");
@@ -90,10 +82,10 @@ class ReentrancyAndOrderingTest {
 
     @Test
     void aHandlerWaitingOnItsPeerBlocksNoOtherConnection() throws Exception {
-        BjsonRpcServer server = track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Asker()));
+        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Asker()));
         SlowClient slow = new SlowClient();
-        Connection first = track(BjsonRpc.connect("127.0.0.1", server.port(), c -> slow));
-        Connection second = track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
+        Connection first = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), c -> slow));
+        Connection second = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
 
         Request<Object> waiting = first.method("ask");
         assertThat(second.call(Duration.ofSeconds(5), String.class, "ping")).isEqualTo("pong");
@@ -106,8 +98,8 @@ class ReentrancyAndOrderingTest {
     @Test
     void requestsOfOneConnectionRunInArrivalOrder() {
         Bouncer handler = new Bouncer();
-        BjsonRpcServer server = track(BjsonRpc.createServer("127.0.0.1", 0, c -> handler));
-        Connection client = track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
+        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> handler));
+        Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
 
         for (int i = 0; i < 500; i++) {
             if (i % 2 == 0) {
@@ -121,9 +113,9 @@ class ReentrancyAndOrderingTest {
 
     @Test
     void manyThreadsCanCallOnOneConnection() throws Exception {
-        BjsonRpcServer server = track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Bouncer(),
+        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Bouncer(),
             ConnectionOptions.defaults().withMaxConcurrency(4)));
-        Connection client = track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
+        Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
         ExecutorService callers = Executors.newFixedThreadPool(8);
         try {
             List<Future<Boolean>> results = new ArrayList<>();

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.bjsonrpc.support.Cleanup;
 
@@ -76,25 +76,17 @@ class RemoteObjectTest {
         int use();
     }
 
-    private final Cleanup cleanup = new Cleanup();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        cleanup.close();
-    }
-
-    private <T extends AutoCloseable> T track(T closeable) {
-        return cleanup.track(closeable);
-    }
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
 
     private BjsonRpcServer server(ConnectionOptions options) {
-        return track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Service(), options));
+        return cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Service(), options));
     }
 
     @Test
     void deletingAnObjectRunsItsCleanUpOnceAndForgetsIt() {
         BjsonRpcServer server = server(ConnectionOptions.defaults());
-        Connection client = track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
+        Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
         int closedBefore = Resource.CLOSED.size();
 
         RemoteObject resource = client.call(RemoteObject.class, "open");
@@ -127,7 +119,7 @@ class RemoteObjectTest {
     @Test
     void theNumberOfLiveObjectsIsLimited() {
         BjsonRpcServer server = server(ConnectionOptions.defaults().withMaxRemoteObjects(2));
-        Connection client = track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
+        Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
         RemoteObject first = client.call(RemoteObject.class, "open");
         client.call(RemoteObject.class, "open");
 
@@ -169,7 +161,7 @@ class RemoteObjectTest {
     @Test
     void theServerCanCallObjectsItsClientExports() {
         BjsonRpcServer server = server(ConnectionOptions.defaults());
-        Connection client = track(BjsonRpc.connect("127.0.0.1", server.port(), c -> new CounterFactory()));
+        Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), c -> new CounterFactory()));
 
         // the client's counter numbers its request (1) and then the object (2)
         assertThat(client.call("useClientCounter")).isEqualTo("counter_0002=2");

@@ -3,8 +3,14 @@ package io.github.bjsonrpc.support;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** Servers and connections a test opened, closed in reverse order when it ends. */
-public final class Cleanup implements AutoCloseable {
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Servers and connections a test opened, closed in reverse order when it ends. Register it with
+ * {@code @RegisterExtension}.
+ */
+public final class Cleanup implements AutoCloseable, AfterEachCallback {
 
     private final Deque<AutoCloseable> open = new ArrayDeque<>();
 
@@ -16,6 +22,11 @@ public final class Cleanup implements AutoCloseable {
     public <T extends AutoCloseable> T track(T closeable) {
         open.push(closeable);
         return closeable;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        close();
     }
 
     @Override
