@@ -64,7 +64,7 @@ public final class BjsonRpc {
      */
     public static BjsonRpcServer createServer(String host, int port, HandlerFactory handlerFactory,
             ConnectionOptions options) {
-        return new BjsonRpcServer(Bootstraps.listen(host, port, handlerFactory, options, connection -> { }));
+        return BjsonRpcServer.builder().host(host).port(port).handlerFactory(handlerFactory).options(options).start();
     }
 
     /**
@@ -103,7 +103,7 @@ public final class BjsonRpc {
      */
     public static Connection connect(String host, int port, HandlerFactory handlerFactory,
             ConnectionOptions options) {
-        return Bootstraps.connect(host, port, handlerFactory, options, options.connectTimeout());
+        return Bootstraps.connect(host, port, handlerFactory, options, null, ConnectionListener.NONE);
     }
 
     /**

@@ -3,19 +3,27 @@ package io.github.bjsonrpc;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 
 import io.github.bjsonrpc.transport.Bootstraps;
+import io.netty.handler.ssl.SslContext;
 
 /**
  * A listening bjsonrpc server: the reference's {@code Server}. It is bound and serving as soon as
- * {@link BjsonRpc#createServer} returns; every accepted connection gets its own handler from the factory.
+ * {@link BjsonRpc#createServer} or {@link Builder#start()} returns; every accepted connection gets its own handler
+ * from the factory.
  */
 public final class BjsonRpcServer implements AutoCloseable {
 
     private final Bootstraps.Listener listener;
 
-    BjsonRpcServer(Bootstraps.Listener listener) {
+    private BjsonRpcServer(Bootstraps.Listener listener) {
         this.listener = listener;
+    }
+
+    /** A server to configure and start: host, port and handler factory, and optionally options, TLS, listener. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** The bound address. */
@@ -44,7 +52,18 @@ public final class BjsonRpcServer implements AutoCloseable {
     }
 
     /**
-     * Stops accepting and closes every connection: their pending requests fail with
+     * Stops accepting, lets the requests already running or queued on every connection finish within
+     * {@code grace}, then closes every connection.
+     *
+     * @param grace how long in-flight requests and pipes may take
+     * @return whether everything in flight finished in time
+     */
+    public boolean shutdownGracefully(Duration grace) {
+        return listener.shutdownGracefully(grace);
+    }
+
+    /**
+     * Stops accepting and closes every connection at once: their pending requests fail with
      * {@link ConnectionClosedException}, their handlers are closed. Waits at most 10 seconds for the connections to
      * close. Stopping twice is harmless.
      */
@@ -61,5 +80,89 @@ public final class BjsonRpcServer implements AutoCloseable {
     @Override
     public String toString() {
         return "BjsonRpcServer[" + address() + "]";
+    }
+
+    /** Configures a server; {@link #start()} binds it. */
+    public static final class Builder {
+
+        private String host = BjsonRpc.DEFAULT_HOST;
+        private int port = BjsonRpc.DEFAULT_PORT;
+        private HandlerFactory handlerFactory = HandlerFactory.NONE;
+        private ConnectionOptions options = ConnectionOptions.defaults();
+        private SslContext sslContext;
+        private ConnectionListener listener = ConnectionListener.NONE;
+
+        private Builder() {
+        }
+
+        /**
+         * @param host the address to listen on (default {@value BjsonRpc#DEFAULT_HOST}; {@code 0.0.0.0} for all)
+         * @return this builder
+         */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /**
+         * @param port the port (default {@value BjsonRpc#DEFAULT_PORT}; 0 for a free one)
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * @param handlerFactory makes each connection's handler (default: none)
+         * @return this builder
+         */
+        public Builder handlerFactory(HandlerFactory handlerFactory) {
+            this.handlerFactory = Objects.requireNonNull(handlerFactory, "handlerFactory");
+            return this;
+        }
+
+        /**
+         * @param options options of every accepted connection
+         * @return this builder
+         */
+        public Builder options(ConnectionOptions options) {
+            this.options = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * @param sslContext a server-side Netty TLS context, or {@code null} for plain TCP (the default)
+         * @return this builder
+         */
+        public Builder sslContext(SslContext sslContext) {
+            if (sslContext != null && !sslContext.isServer()) {
+                throw new IllegalArgumentException("The server needs a server-side SslContext");
+            }
+            this.sslContext = sslContext;
+            return this;
+        }
+
+        /**
+         * @param listener told when connections open and close
+         * @return this builder
+         */
+        public Builder connectionListener(ConnectionListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Binds and starts serving.
+         *
+         * @return the running server
+         * @throws BjsonRpcException if the address cannot be bound, saying what to do
+         */
+        public BjsonRpcServer start() {
+            return new BjsonRpcServer(Bootstraps.listen(host, port, handlerFactory, options, sslContext, listener));
+        }
     }
 }

@@ -1,8 +1,5 @@
 package io.github.bjsonrpc;
 
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -61,34 +58,14 @@ public final class RemoteObject implements RpcTarget, AutoCloseable {
     }
 
     /**
-     * A typed view: every abstract method of {@code type} calls the remote method of the same name with its
-     * arguments, waits within the connection's call timeout, and converts the result to the method's return type.
+     * A typed view of the object: see {@link RpcInterfaces#proxy}.
      *
      * @param type an interface describing the remote object's methods
      * @param <T> the interface
      * @return a proxy implementing it
      */
     public <T> T as(Class<T> type) {
-        if (!type.isInterface()) {
-            throw new IllegalArgumentException(type.getName() + " is not an interface");
-        }
-        InvocationHandler calls = (proxy, method, args) -> invoke(proxy, method, args);
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, calls));
-    }
-
-    private Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        if (method.getDeclaringClass() == Object.class) {
-            return switch (method.getName()) {
-                case "equals" -> proxy == args[0];
-                case "hashCode" -> System.identityHashCode(proxy);
-                default -> "RemoteObject[" + name + "] as " + proxy.getClass().getInterfaces()[0].getSimpleName();
-            };
-        }
-        if (method.isDefault()) {
-            return InvocationHandler.invokeDefault(proxy, method, args);
-        }
-        Class<?> returnType = method.getReturnType() == void.class ? Object.class : method.getReturnType();
-        return call(returnType, method.getName(), args == null ? new Object[0] : args);
+        return RpcInterfaces.proxy(this, type);
     }
 
     /** Whether {@link #close()} was called. */

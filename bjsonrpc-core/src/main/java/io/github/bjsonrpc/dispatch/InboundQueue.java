@@ -29,6 +29,7 @@ public final class InboundQueue {
     private final int maxConcurrency;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition slotFreed = lock.newCondition();
+    private final Condition idle = lock.newCondition();
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
     private int running;
     private int resuming;
@@ -64,6 +65,29 @@ public final class InboundQueue {
         }
         if (startDrain) {
             startDrain();
+        }
+    }
+
+    /**
+     * Waits until no task runs or waits, at most until {@code deadline}.
+     *
+     * @param deadline a {@link System#nanoTime()} value
+     * @return whether the queue is idle
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean awaitIdle(long deadline) throws InterruptedException {
+        lock.lock();
+        try {
+            while (running > 0 || !tasks.isEmpty()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                idle.awaitNanos(left);
+            }
+            return true;
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -171,6 +195,9 @@ public final class InboundQueue {
                     if (task == null) {
                         running--;
                         slotFreed.signalAll();
+                        if (running == 0 && tasks.isEmpty()) {
+                            idle.signalAll();
+                        }
                         return;
                     }
                 } finally {

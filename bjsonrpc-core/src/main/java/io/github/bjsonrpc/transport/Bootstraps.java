@@ -11,9 +11,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
+
+import javax.net.ssl.SSLParameters;
 
 import io.github.bjsonrpc.BjsonRpcException;
+import io.github.bjsonrpc.ConnectionListener;
 import io.github.bjsonrpc.ConnectionOptions;
 import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.Role;
@@ -25,6 +27,8 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 
 /** Opens listeners and outbound connections on the shared event loops, with one pipeline for both roles. */
 public final class Bootstraps {
@@ -66,6 +70,30 @@ public final class Bootstraps {
         }
 
         /**
+         * Stops accepting, lets the requests running or queued on every connection finish within {@code grace},
+         * then closes every connection.
+         *
+         * @param grace how long in-flight work may take
+         * @return whether every connection was idle before the grace period ran out
+         */
+        public boolean shutdownGracefully(Duration grace) {
+            closing.set(true);
+            stopAccepting();
+            long deadline = System.nanoTime() + grace.toNanos();
+            boolean idle = true;
+            try {
+                for (NettyConnection connection : List.copyOf(connections)) {
+                    idle &= connection.awaitIdle(deadline);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                idle = false;
+            }
+            close(Duration.ofSeconds(5));
+            return idle;
+        }
+
+        /**
          * Stops accepting and closes every connection, waiting at most {@code timeout} for them to close.
          *
          * @param timeout how long to wait
@@ -93,12 +121,13 @@ public final class Bootstraps {
      * @param port the port, 0 for a free one
      * @param handlerFactory makes each accepted connection's handler
      * @param options options of every accepted connection
-     * @param onConnection told of every accepted connection once it is registered
+     * @param sslContext TLS for every accepted connection, or {@code null} for plain TCP
+     * @param listener told of every accepted connection's opening and closing
      * @return the bound listener
      * @throws BjsonRpcException if the address cannot be bound, with what to do about it
      */
     public static Listener listen(String host, int port, HandlerFactory handlerFactory, ConnectionOptions options,
-            Consumer<NettyConnection> onConnection) {
+            SslContext sslContext, ConnectionListener listener) {
         Set<NettyConnection> connections = ConcurrentHashMap.newKeySet();
         AtomicBoolean closing = new AtomicBoolean();
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -109,14 +138,15 @@ public final class Bootstraps {
             .childHandler(new io.netty.channel.ChannelInitializer<Channel>() {
                 @Override
                 protected void initChannel(Channel channel) {
-                    NettyConnection connection = install(channel, Role.ACCEPTED, options, handlerFactory);
+                    if (sslContext != null) {
+                        channel.pipeline().addLast("tls", sslContext.newHandler(channel.alloc()));
+                    }
+                    NettyConnection connection = install(channel, Role.ACCEPTED, options, handlerFactory, listener);
                     connections.add(connection);
                     connection.closeFuture().whenComplete((ignored, failure) -> connections.remove(connection));
                     if (closing.get()) {
                         channel.close();
-                        return;
                     }
-                    onConnection.accept(connection);
                 }
             });
         ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
@@ -138,12 +168,15 @@ public final class Bootstraps {
      * @param port the peer's port
      * @param handlerFactory makes this side's handler for the connection
      * @param options options of the connection
-     * @param connectTimeout how long to try
+     * @param sslContext TLS for the connection, or {@code null} for plain TCP; the peer's certificate must be
+     *        valid for {@code host}
+     * @param listener told of the connection's opening and closing
      * @return the open connection
      * @throws BjsonRpcException if the peer cannot be reached
      */
     public static NettyConnection connect(String host, int port, HandlerFactory handlerFactory,
-            ConnectionOptions options, Duration connectTimeout) {
+            ConnectionOptions options, SslContext sslContext, ConnectionListener listener) {
+        Duration connectTimeout = options.connectTimeout();
         NettyConnection[] made = new NettyConnection[1];
         Bootstrap bootstrap = new Bootstrap()
             .group(EventLoops.shared())
@@ -153,7 +186,14 @@ public final class Bootstraps {
             .handler(new io.netty.channel.ChannelInitializer<Channel>() {
                 @Override
                 protected void initChannel(Channel channel) {
-                    made[0] = install(channel, Role.INITIATED, options, handlerFactory);
+                    if (sslContext != null) {
+                        SslHandler tls = sslContext.newHandler(channel.alloc(), host, port);
+                        SSLParameters parameters = tls.engine().getSSLParameters();
+                        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+                        tls.engine().setSSLParameters(parameters);
+                        channel.pipeline().addLast("tls", tls);
+                    }
+                    made[0] = install(channel, Role.INITIATED, options, handlerFactory, listener);
                 }
             });
         ChannelFuture connected = bootstrap.connect(host, port).awaitUninterruptibly();
@@ -165,8 +205,8 @@ public final class Bootstraps {
     }
 
     private static NettyConnection install(Channel channel, Role role, ConnectionOptions options,
-            HandlerFactory handlerFactory) {
-        NettyConnection connection = new NettyConnection(channel, role, options, handlerFactory);
+            HandlerFactory handlerFactory, ConnectionListener listener) {
+        NettyConnection connection = new NettyConnection(channel, role, options, handlerFactory, listener);
         channel.pipeline()
             .addLast("lines", new LineBasedFrameDecoder(options.maxLineLength(), true, true))
             .addLast("bjsonrpc", new InboundHandler(connection));

@@ -25,6 +25,7 @@ import io.github.bjsonrpc.BjsonRpcException;
 import io.github.bjsonrpc.CallTimeoutException;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.ConnectionClosedException;
+import io.github.bjsonrpc.ConnectionListener;
 import io.github.bjsonrpc.ConnectionOptions;
 import io.github.bjsonrpc.FunctionReference;
 import io.github.bjsonrpc.HandlerFactory;
@@ -88,8 +89,12 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final ConnectionStats stats = new ConnectionStats();
 
-    NettyConnection(Channel channel, Role role, ConnectionOptions options, HandlerFactory handlerFactory) {
+    private final ConnectionListener listener;
+
+    NettyConnection(Channel channel, Role role, ConnectionOptions options, HandlerFactory handlerFactory,
+            ConnectionListener listener) {
         this.channel = channel;
+        this.listener = listener;
         this.role = role;
         this.options = options;
         this.handlerFactory = handlerFactory;
@@ -104,6 +109,7 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
 
     /** The channel is active: make the handler, as the first task of the connection. */
     void start() {
+        notifyListener(true);
         inbound.submit(() -> {
             try {
                 dispatcher.init(handlerFactory);
@@ -129,6 +135,30 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         }
         inbound.close(dispatcher::close);
         closeFuture.complete(null);
+        notifyListener(false);
+    }
+
+    private void notifyListener(boolean opened) {
+        try {
+            if (opened) {
+                listener.opened(this);
+            } else {
+                listener.closed(this);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Connection listener failed for connection {}", id, e);
+        }
+    }
+
+    /**
+     * Waits until none of the peer's requests runs or waits to run, at most until {@code deadline}.
+     *
+     * @param deadline a {@link System#nanoTime()} value
+     * @return whether the connection is idle
+     * @throws InterruptedException if interrupted
+     */
+    public boolean awaitIdle(long deadline) throws InterruptedException {
+        return inbound.awaitIdle(deadline);
     }
 
     /**
