@@ -335,11 +335,13 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         }
 
         /**
+         * Adds a listener; listeners are told in the order they were added.
+         *
          * @param listener told when each connection opens and closes
          * @return this builder
          */
-        public Builder connectionListener(ConnectionListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+        public Builder addConnectionListener(ConnectionListener listener) {
+            this.listener = ConnectionListener.both(this.listener, Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

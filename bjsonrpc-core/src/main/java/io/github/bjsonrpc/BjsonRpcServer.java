@@ -147,11 +147,13 @@ public final class BjsonRpcServer implements AutoCloseable {
         }
 
         /**
+         * Adds a listener; listeners are told in the order they were added.
+         *
          * @param listener told when connections open and close
          * @return this builder
          */
-        public Builder connectionListener(ConnectionListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
+        public Builder addConnectionListener(ConnectionListener listener) {
+            this.listener = ConnectionListener.both(this.listener, Objects.requireNonNull(listener, "listener"));
             return this;
         }
 

@@ -25,4 +25,28 @@ public interface ConnectionListener {
      */
     default void closed(Connection connection) {
     }
+
+    /**
+     * @param first told first
+     * @param second told second
+     * @return a listener telling both
+     */
+    static ConnectionListener both(ConnectionListener first, ConnectionListener second) {
+        if (first == NONE) {
+            return second;
+        }
+        return new ConnectionListener() {
+            @Override
+            public void opened(Connection connection) {
+                first.opened(connection);
+                second.opened(connection);
+            }
+
+            @Override
+            public void closed(Connection connection) {
+                first.closed(connection);
+                second.closed(connection);
+            }
+        };
+    }
 }

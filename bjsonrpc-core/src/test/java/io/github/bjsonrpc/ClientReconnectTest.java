@@ -54,7 +54,7 @@ class ClientReconnectTest {
         BjsonRpcClient client = cleanup.track(BjsonRpcClient.builder("127.0.0.1", port).name("backend")
             .handlerFactory(c -> clientHandlers.incrementAndGet())
             .reconnect(new Reconnect(true, Duration.ofMillis(50), Duration.ofMillis(200), 2.0))
-            .connectionListener(new ConnectionListener() {
+            .addConnectionListener(new ConnectionListener() {
                 @Override
                 public void opened(Connection connection) {
                     opened.incrementAndGet();

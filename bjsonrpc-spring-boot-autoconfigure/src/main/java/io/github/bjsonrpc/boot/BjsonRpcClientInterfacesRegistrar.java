@@ -1,0 +1,56 @@
+package io.github.bjsonrpc.boot;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
+import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.type.AnnotationMetadata;
+import org.springframework.util.StringUtils;
+
+import io.github.bjsonrpc.BjsonRpcClient;
+import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcClientsRegistrar;
+
+/** Registers the typed client proxies that {@link ImportBjsonRpcClients} asks for. */
+class BjsonRpcClientInterfacesRegistrar implements ImportBeanDefinitionRegistrar {
+
+    @Override
+    public void registerBeanDefinitions(AnnotationMetadata metadata, BeanDefinitionRegistry registry) {
+        Set<String> done = new HashSet<>();
+        metadata.getAnnotations().stream(ImportBjsonRpcClients.class).forEach(annotation -> register(annotation,
+            registry, done));
+    }
+
+    private static void register(MergedAnnotation<ImportBjsonRpcClients> annotation, BeanDefinitionRegistry registry,
+            Set<String> done) {
+        String client = annotation.getString("client");
+        String clientBean = BjsonRpcClientsRegistrar.beanName(client);
+        for (Class<?> type : annotation.getClassArray("types")) {
+            if (!type.isInterface()) {
+                throw new IllegalArgumentException("@ImportBjsonRpcClients(client = \"" + client + "\") lists "
+                    + type.getName() + ", which is not an interface");
+            }
+            String name = StringUtils.uncapitalize(type.getSimpleName());
+            if (!done.add(name)) {
+                continue;
+            }
+            registry.registerBeanDefinition(name, definition(type, (BeanFactory) registry, clientBean, client));
+        }
+    }
+
+    private static <T> RootBeanDefinition definition(Class<T> type, BeanFactory beans, String clientBean,
+            String client) {
+        return new RootBeanDefinition(type, () -> proxy(beans, clientBean, client, type));
+    }
+
+    private static <T> T proxy(BeanFactory beans, String clientBean, String client, Class<T> type) {
+        if (!beans.containsBean(clientBean)) {
+            throw new IllegalStateException("@ImportBjsonRpcClients names the client '" + client
+                + "', but no bjsonrpc.clients." + client + " is configured");
+        }
+        return beans.getBean(clientBean, BjsonRpcClient.class).as(type);
+    }
+}

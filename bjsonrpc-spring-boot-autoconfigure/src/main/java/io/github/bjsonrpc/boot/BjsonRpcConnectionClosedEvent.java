@@ -1,0 +1,17 @@
+package io.github.bjsonrpc.boot;
+
+import io.github.bjsonrpc.Connection;
+
+/** A bjsonrpc connection closed; a configured client then reconnects with backoff if so configured. */
+public class BjsonRpcConnectionClosedEvent extends BjsonRpcConnectionEvent {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param connection the connection
+     * @param clientName the configured client that had opened it, or {@code null} for the server
+     */
+    public BjsonRpcConnectionClosedEvent(Connection connection, String clientName) {
+        super(connection, clientName);
+    }
+}

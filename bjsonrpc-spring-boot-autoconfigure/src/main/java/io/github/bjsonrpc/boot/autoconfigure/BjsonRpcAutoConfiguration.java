@@ -1,0 +1,53 @@
+package io.github.bjsonrpc.boot.autoconfigure;
+
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thread.Threading;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Scope;
+import org.springframework.core.env.Environment;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+import io.github.bjsonrpc.BjsonRpc;
+import io.github.bjsonrpc.Connection;
+
+/**
+ * What the bjsonrpc server and clients share: the {@code bjsonrpc.*} properties, the registry of
+ * {@link io.github.bjsonrpc.boot.BjsonRpcService} beans, the executor for handler code, and the {@link Connection}
+ * that service beans can have injected.
+ */
+@AutoConfiguration
+@ConditionalOnClass(BjsonRpc.class)
+@EnableConfigurationProperties(BjsonRpcProperties.class)
+public final class BjsonRpcAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    BjsonRpcServices bjsonRpcServices(ConfigurableListableBeanFactory beanFactory) {
+        return new BjsonRpcServices(beanFactory);
+    }
+
+    @Bean
+    HandlerExecutor bjsonRpcHandlerExecutor(Environment environment) {
+        if (Threading.VIRTUAL.isActive(environment)) {
+            SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("bjsonrpc-handler-");
+            executor.setVirtualThreads(true);
+            return new HandlerExecutor(executor);
+        }
+        return new HandlerExecutor(null);
+    }
+
+    /**
+     * The connection a {@link io.github.bjsonrpc.boot.BjsonRpcService} bean is being made for, for constructor
+     * injection; not available to other beans.
+     */
+    @Bean
+    @Scope(BeanDefinition.SCOPE_PROTOTYPE)
+    Connection bjsonRpcConnection() {
+        return CurrentConnection.get();
+    }
+}

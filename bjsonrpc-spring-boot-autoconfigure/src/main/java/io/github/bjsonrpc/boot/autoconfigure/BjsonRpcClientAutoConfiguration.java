@@ -1,0 +1,51 @@
+package io.github.bjsonrpc.boot.autoconfigure;
+
+import java.util.Set;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import io.github.bjsonrpc.BjsonRpc;
+
+/**
+ * One {@link io.github.bjsonrpc.BjsonRpcClient} bean per {@code bjsonrpc.clients.<name>}, connected on first use or
+ * at start-up, reconnecting with backoff. Adjust them with {@link BjsonRpcClientCustomizer} beans.
+ */
+@AutoConfiguration(after = {BjsonRpcAutoConfiguration.class, SslAutoConfiguration.class})
+@ConditionalOnClass(BjsonRpc.class)
+public final class BjsonRpcClientAutoConfiguration {
+
+    @Bean
+    static BjsonRpcClientsRegistrar bjsonRpcClientsRegistrar(Environment environment) {
+        return new BjsonRpcClientsRegistrar(environment);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BjsonRpcClientFactory bjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services,
+            HandlerExecutor executor, ObjectProvider<SslBundles> sslBundles,
+            ObjectProvider<BjsonRpcClientCustomizer> customizers, ApplicationContext context) {
+        Set<String> configured = properties.getClients().keySet();
+        for (String client : services.clientNames()) {
+            if (!configured.contains(client)) {
+                throw new IllegalStateException("A @BjsonRpcService is published on client '" + client
+                    + "', but no bjsonrpc.clients." + client + " is configured");
+            }
+        }
+        return new BjsonRpcClientFactory(properties, services, executor, sslBundles.getIfAvailable(),
+            customizers.orderedStream().toList(), context);
+    }
+
+    @Bean
+    BjsonRpcClientsLifecycle bjsonRpcClientsLifecycle(BjsonRpcProperties properties, BeanFactory beanFactory) {
+        return new BjsonRpcClientsLifecycle(properties.getClients(), beanFactory);
+    }
+}

@@ -1,0 +1,62 @@
+package io.github.bjsonrpc.boot.autoconfigure;
+
+import java.util.List;
+
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.ApplicationEventPublisher;
+
+import io.github.bjsonrpc.BjsonRpcClient;
+import io.github.bjsonrpc.Reconnect;
+
+/** Builds each configured client from its {@code bjsonrpc.clients.<name>.*} properties. */
+public class BjsonRpcClientFactory {
+
+    private final BjsonRpcProperties properties;
+    private final BjsonRpcServices services;
+    private final HandlerExecutor executor;
+    private final SslBundles sslBundles;
+    private final List<BjsonRpcClientCustomizer> customizers;
+    private final ApplicationEventPublisher publisher;
+
+    BjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services, HandlerExecutor executor,
+            SslBundles sslBundles, List<BjsonRpcClientCustomizer> customizers, ApplicationEventPublisher publisher) {
+        this.properties = properties;
+        this.services = services;
+        this.executor = executor;
+        this.sslBundles = sslBundles;
+        this.customizers = customizers;
+        this.publisher = publisher;
+    }
+
+    /**
+     * @param name a configured client's name
+     * @return the client, not yet connected
+     * @throws IllegalStateException if its properties are invalid, naming them
+     */
+    public BjsonRpcClient create(String name) {
+        BjsonRpcProperties.Client client = properties.getClients().get(name);
+        if (client == null) {
+            throw new IllegalStateException("No bjsonrpc.clients." + name + " is configured");
+        }
+        String prefix = "bjsonrpc.clients." + name;
+        BjsonRpcProperties.ClientReconnect reconnect = client.getReconnect();
+        BjsonRpcClient.Builder builder = BjsonRpcClient.builder(client.getHost(), client.getPort())
+            .name(name)
+            .handlerFactory(services.clientHandlers(name))
+            .addConnectionListener(new ConnectionEvents(publisher, executor.forEvents(), name));
+        try {
+            builder.options(ConnectionSettingsMapper.options(prefix, client, executor.forConnections())
+                    .withConnectTimeout(client.getConnectTimeout()))
+                .reconnect(new Reconnect(reconnect.isEnabled(), reconnect.getInitialDelay(), reconnect.getMaxDelay(),
+                    reconnect.getMultiplier()));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalStateException("Invalid " + prefix + ".* settings: " + e.getMessage(), e);
+        }
+        String bundle = client.getSsl().getBundle();
+        if (bundle != null) {
+            builder.sslContext(SslContexts.client(sslBundles, bundle, prefix + ".ssl.bundle"));
+        }
+        customizers.forEach(customizer -> customizer.customize(name, builder));
+        return builder.build();
+    }
+}

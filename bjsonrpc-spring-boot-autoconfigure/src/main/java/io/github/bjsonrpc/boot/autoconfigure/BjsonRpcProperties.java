@@ -1,0 +1,384 @@
+package io.github.bjsonrpc.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import io.github.bjsonrpc.BjsonRpc;
+
+/**
+ * Configuration of the bjsonrpc server ({@code bjsonrpc.server.*}) and of the clients
+ * ({@code bjsonrpc.clients.<name>.*}).
+ */
+@ConfigurationProperties("bjsonrpc")
+public class BjsonRpcProperties {
+
+    private final Server server = new Server();
+
+    /** Outbound connections, by name: each becomes an injectable BjsonRpcClient bean. */
+    private final Map<String, Client> clients = new LinkedHashMap<>();
+
+    /** The server. */
+    public Server getServer() {
+        return server;
+    }
+
+    /** The clients, by name. */
+    public Map<String, Client> getClients() {
+        return clients;
+    }
+
+    /** Settings every connection has, whichever side opened it. */
+    public abstract static class ConnectionSettings {
+
+        /** How many of the peer's requests may run at once on one connection; they always start in order. */
+        private int maxConcurrency = 1;
+
+        /** The longest line accepted; a longer one is discarded as it arrives. */
+        private DataSize maxLineLength = DataSize.ofMegabytes(8);
+
+        /** How long a synchronous call waits for its reply. */
+        private Duration callTimeout = Duration.ofSeconds(60);
+
+        /** How many exported objects may be live on one connection. */
+        private int maxRemoteObjects = 1024;
+
+        /** How many of the peer's requests may run at once on one connection. */
+        public int getMaxConcurrency() {
+            return maxConcurrency;
+        }
+
+        /**
+         * @param maxConcurrency at least 1
+         */
+        public void setMaxConcurrency(int maxConcurrency) {
+            this.maxConcurrency = maxConcurrency;
+        }
+
+        /** The longest line accepted. */
+        public DataSize getMaxLineLength() {
+            return maxLineLength;
+        }
+
+        /**
+         * @param maxLineLength at least 64 bytes, at most 2 GB
+         */
+        public void setMaxLineLength(DataSize maxLineLength) {
+            this.maxLineLength = maxLineLength;
+        }
+
+        /** How long a synchronous call waits for its reply. */
+        public Duration getCallTimeout() {
+            return callTimeout;
+        }
+
+        /**
+         * @param callTimeout positive
+         */
+        public void setCallTimeout(Duration callTimeout) {
+            this.callTimeout = callTimeout;
+        }
+
+        /** How many exported objects may be live on one connection. */
+        public int getMaxRemoteObjects() {
+            return maxRemoteObjects;
+        }
+
+        /**
+         * @param maxRemoteObjects at least 1
+         */
+        public void setMaxRemoteObjects(int maxRemoteObjects) {
+            this.maxRemoteObjects = maxRemoteObjects;
+        }
+    }
+
+    /** The bjsonrpc server. */
+    public static class Server extends ConnectionSettings {
+
+        /** Whether to start the bjsonrpc server. */
+        private boolean enabled = true;
+
+        /** The address to listen on; 0.0.0.0 for every interface. */
+        private String host = BjsonRpc.DEFAULT_HOST;
+
+        /** The port to listen on; 0 for a free one (see @LocalBjsonRpcServerPort). */
+        private int port = BjsonRpc.DEFAULT_PORT;
+
+        /** How long in-flight calls and pipes may take to finish when the application stops. */
+        private Duration shutdownGracePeriod = Duration.ofSeconds(20);
+
+        private final ServerSsl ssl = new ServerSsl();
+
+        /** Whether to start the server. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /**
+         * @param enabled whether to start the server
+         */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** The address to listen on. */
+        public String getHost() {
+            return host;
+        }
+
+        /**
+         * @param host the address to listen on
+         */
+        public void setHost(String host) {
+            this.host = host;
+        }
+
+        /** The port to listen on. */
+        public int getPort() {
+            return port;
+        }
+
+        /**
+         * @param port 0 to 65535
+         */
+        public void setPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("bjsonrpc.server.port must be between 0 and 65535 (0 for a free "
+                    + "port), was " + port);
+            }
+            this.port = port;
+        }
+
+        /** How long in-flight work may take at shutdown. */
+        public Duration getShutdownGracePeriod() {
+            return shutdownGracePeriod;
+        }
+
+        /**
+         * @param shutdownGracePeriod zero or more
+         */
+        public void setShutdownGracePeriod(Duration shutdownGracePeriod) {
+            this.shutdownGracePeriod = shutdownGracePeriod;
+        }
+
+        /** TLS. */
+        public ServerSsl getSsl() {
+            return ssl;
+        }
+    }
+
+    /** TLS of the server, from a Spring Boot SSL bundle. */
+    public static class ServerSsl {
+
+        /** The SSL bundle (spring.ssl.bundle.*) with the server's key and, for client-auth, its trust. */
+        private String bundle;
+
+        /** Whether clients must present a certificate. */
+        private ClientAuth clientAuth = ClientAuth.NONE;
+
+        /** The SSL bundle name, or {@code null} for plain TCP. */
+        public String getBundle() {
+            return bundle;
+        }
+
+        /**
+         * @param bundle an SSL bundle name
+         */
+        public void setBundle(String bundle) {
+            this.bundle = bundle;
+        }
+
+        /** Whether clients must present a certificate. */
+        public ClientAuth getClientAuth() {
+            return clientAuth;
+        }
+
+        /**
+         * @param clientAuth none, want or need
+         */
+        public void setClientAuth(ClientAuth clientAuth) {
+            this.clientAuth = clientAuth;
+        }
+    }
+
+    /** Whether a TLS server asks clients for certificates. */
+    public enum ClientAuth {
+        /** Does not ask. */
+        NONE,
+        /** Asks, and accepts clients without one. */
+        WANT,
+        /** Requires one. */
+        NEED
+    }
+
+    /** One outbound connection. */
+    public static class Client extends ConnectionSettings {
+
+        /** The peer's host. */
+        private String host = BjsonRpc.DEFAULT_HOST;
+
+        /** The peer's port. */
+        private int port = BjsonRpc.DEFAULT_PORT;
+
+        /** How long connecting may take. */
+        private Duration connectTimeout = Duration.ofSeconds(10);
+
+        /**
+         * Whether to connect when the application starts (a failure is logged and retried with backoff) rather
+         * than on first use.
+         */
+        private boolean connectOnStartup = false;
+
+        private final ClientReconnect reconnect = new ClientReconnect();
+
+        private final ClientSsl ssl = new ClientSsl();
+
+        /** The peer's host. */
+        public String getHost() {
+            return host;
+        }
+
+        /**
+         * @param host the peer's host
+         */
+        public void setHost(String host) {
+            this.host = host;
+        }
+
+        /** The peer's port. */
+        public int getPort() {
+            return port;
+        }
+
+        /**
+         * @param port 1 to 65535
+         */
+        public void setPort(int port) {
+            if (port < 1 || port > 65535) {
+                throw new IllegalArgumentException("a bjsonrpc client port must be between 1 and 65535, was "
+                    + port);
+            }
+            this.port = port;
+        }
+
+        /** How long connecting may take. */
+        public Duration getConnectTimeout() {
+            return connectTimeout;
+        }
+
+        /**
+         * @param connectTimeout positive
+         */
+        public void setConnectTimeout(Duration connectTimeout) {
+            this.connectTimeout = connectTimeout;
+        }
+
+        /** Whether to connect at start-up. */
+        public boolean isConnectOnStartup() {
+            return connectOnStartup;
+        }
+
+        /**
+         * @param connectOnStartup whether to connect at start-up rather than on first use
+         */
+        public void setConnectOnStartup(boolean connectOnStartup) {
+            this.connectOnStartup = connectOnStartup;
+        }
+
+        /** Reconnection. */
+        public ClientReconnect getReconnect() {
+            return reconnect;
+        }
+
+        /** TLS. */
+        public ClientSsl getSsl() {
+            return ssl;
+        }
+    }
+
+    /** When a client reconnects after losing its connection: exponential backoff. */
+    public static class ClientReconnect {
+
+        /** Whether to reconnect at all. */
+        private boolean enabled = true;
+
+        /** The first delay. */
+        private Duration initialDelay = Duration.ofSeconds(1);
+
+        /** The longest delay. */
+        private Duration maxDelay = Duration.ofSeconds(30);
+
+        /** How much each delay grows. */
+        private double multiplier = 2.0;
+
+        /** Whether to reconnect. */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /**
+         * @param enabled whether to reconnect
+         */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** The first delay. */
+        public Duration getInitialDelay() {
+            return initialDelay;
+        }
+
+        /**
+         * @param initialDelay positive
+         */
+        public void setInitialDelay(Duration initialDelay) {
+            this.initialDelay = initialDelay;
+        }
+
+        /** The longest delay. */
+        public Duration getMaxDelay() {
+            return maxDelay;
+        }
+
+        /**
+         * @param maxDelay at least the initial delay
+         */
+        public void setMaxDelay(Duration maxDelay) {
+            this.maxDelay = maxDelay;
+        }
+
+        /** How much each delay grows. */
+        public double getMultiplier() {
+            return multiplier;
+        }
+
+        /**
+         * @param multiplier at least 1
+         */
+        public void setMultiplier(double multiplier) {
+            this.multiplier = multiplier;
+        }
+    }
+
+    /** TLS of a client, from a Spring Boot SSL bundle. */
+    public static class ClientSsl {
+
+        /** The SSL bundle (spring.ssl.bundle.*) whose trust material verifies the server, and key for client-auth. */
+        private String bundle;
+
+        /** The SSL bundle name, or {@code null} for plain TCP. */
+        public String getBundle() {
+            return bundle;
+        }
+
+        /**
+         * @param bundle an SSL bundle name
+         */
+        public void setBundle(String bundle) {
+            this.bundle = bundle;
+        }
+    }
+}

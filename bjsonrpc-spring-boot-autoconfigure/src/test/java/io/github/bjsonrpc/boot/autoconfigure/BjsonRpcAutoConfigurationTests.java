@@ -1,0 +1,189 @@
+package io.github.bjsonrpc.boot.autoconfigure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import io.github.bjsonrpc.BjsonRpc;
+import io.github.bjsonrpc.BjsonRpcClient;
+import io.github.bjsonrpc.Connection;
+import io.github.bjsonrpc.HandlerFactory;
+import io.github.bjsonrpc.boot.BjsonRpcService;
+import io.github.bjsonrpc.boot.ImportBjsonRpcClients;
+import io.github.bjsonrpc.boot.LocalBjsonRpcServerPort;
+
+/** Each auto-configuration's conditions, back-offs and failures, without a web server. */
+class BjsonRpcAutoConfigurationTests {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(BjsonRpcAutoConfiguration.class,
+            BjsonRpcServerAutoConfiguration.class, BjsonRpcClientAutoConfiguration.class, SslAutoConfiguration.class))
+        .withPropertyValues("bjsonrpc.server.port=0");
+
+    @BjsonRpcService
+    public static class Greeter {
+        public String greet(String name) {
+            return "hello " + name;
+        }
+    }
+
+    @BjsonRpcService
+    public static class OtherGreeter {
+        public String greet(String name) {
+            return "hi " + name;
+        }
+    }
+
+    @BjsonRpcService(server = false, clients = "nowhere")
+    public static class Stray {
+        public String ping() {
+            return "pong";
+        }
+    }
+
+    /** The typed view a client proxy implements. */
+    public interface GreeterApi {
+        String greet(String name);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ImportBjsonRpcClients(client = "greeter", types = GreeterApi.class)
+    static class ClientInterfaces {
+    }
+
+    @Test
+    void theServerStartsServesAndPublishesItsPort() {
+        runner.withUserConfiguration(Greeter.class).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(BjsonRpcServerLifecycle.class);
+            int port = context.getBean(BjsonRpcServerLifecycle.class).server().port();
+            assertThat(context.getEnvironment().getProperty(LocalBjsonRpcServerPort.PROPERTY, Integer.class))
+                .isEqualTo(port);
+            try (Connection connection = BjsonRpc.connect("127.0.0.1", port, HandlerFactory.NONE)) {
+                assertThat(connection.call("greet", "you")).isEqualTo("hello you");
+            }
+            assertThat(context.getBean(BjsonRpcServices.class).serverMethods())
+                .containsValue(java.util.List.of("greet"));
+        });
+    }
+
+    @Test
+    void theServerIsOffWhenDisabled() {
+        runner.withPropertyValues("bjsonrpc.server.enabled=false").run(context -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(BjsonRpcServerLifecycle.class);
+            assertThat(context).hasSingleBean(BjsonRpcServices.class);
+        });
+    }
+
+    @Test
+    void nothingIsConfiguredWithoutTheCore() {
+        runner.withClassLoader(new FilteredClassLoader(BjsonRpc.class)).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(BjsonRpcServices.class).doesNotHaveBean(BjsonRpcServerLifecycle.class)
+                .doesNotHaveBean(BjsonRpcClientFactory.class);
+        });
+    }
+
+    @Test
+    void aUserDefinedServiceRegistryWins() {
+        runner.withUserConfiguration(CustomServices.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(BjsonRpcServices.class)).isSameAs(context.getBean("customServices"));
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class CustomServices {
+        @Bean
+        BjsonRpcServices customServices(org.springframework.beans.factory.config.ConfigurableListableBeanFactory f) {
+            return new BjsonRpcServices(f);
+        }
+    }
+
+    @Test
+    void twoServicesPublishingOneNameFailStartUpNamingBoth() {
+        runner.withUserConfiguration(Greeter.class, OtherGreeter.class).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                .hasMessageContaining("'greet' is published twice on the server")
+                .hasMessageContaining(Greeter.class.getName()).hasMessageContaining(OtherGreeter.class.getName());
+        });
+    }
+
+    @Test
+    void aServiceOnAnUnknownClientFailsStartUp() {
+        runner.withUserConfiguration(Stray.class).run(context -> assertThat(context.getStartupFailure()).rootCause()
+            .hasMessageContaining("published on client 'nowhere', but no bjsonrpc.clients.nowhere is configured"));
+    }
+
+    @Test
+    void anOutOfRangePortSaysWhichProperty() {
+        runner.withPropertyValues("bjsonrpc.server.port=70000").run(context -> assertThat(context.getStartupFailure())
+            .rootCause().hasMessageContaining("bjsonrpc.server.port must be between 0 and 65535"));
+    }
+
+    @Test
+    void aPortInUseSaysWhatToDo() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            runner.withPropertyValues("bjsonrpc.server.port=" + taken.getLocalPort()).run(context ->
+                assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(java.net.BindException.class)
+                    .hasStackTraceContaining("bjsonrpc.server.port " + taken.getLocalPort() + " is already in use")
+                    .hasStackTraceContaining("or 0 for a free one"));
+        }
+    }
+
+    @Test
+    void invalidConnectionSettingsNameTheirProperties() {
+        runner.withPropertyValues("bjsonrpc.server.max-concurrency=0").run(context ->
+            assertThat(context.getStartupFailure()).rootCause()
+                .hasMessageContaining("maxConcurrency must be at least 1"));
+        runner.withPropertyValues("bjsonrpc.server.ssl.bundle=missing").run(context ->
+            assertThat(context.getStartupFailure()).hasMessageContaining("missing"));
+    }
+
+    @Test
+    void everyConfiguredClientIsABeanWithItsNameAsQualifier() {
+        runner.withPropertyValues("bjsonrpc.server.enabled=false", "bjsonrpc.clients.greeter.port=1",
+                "bjsonrpc.clients.other.port=2")
+            .withUserConfiguration(NeedsGreeter.class, ClientInterfaces.class)
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                assertThat(context.getBeansOfType(BjsonRpcClient.class)).containsOnlyKeys("greeterBjsonRpcClient",
+                    "otherBjsonRpcClient");
+                assertThat(context.getBean(NeedsGreeter.class).client.name()).isEqualTo("greeter");
+                assertThat(context.getBean(GreeterApi.class)).isNotNull();
+                assertThat(context.getBean("greeterApi")).isInstanceOf(GreeterApi.class);
+            });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @Import(NeedsGreeter.Holder.class)
+    static class NeedsGreeter {
+        final BjsonRpcClient client;
+
+        NeedsGreeter(@Qualifier("greeter") BjsonRpcClient client) {
+            this.client = client;
+        }
+
+        static class Holder {
+        }
+    }
+
+    @Test
+    void anInvalidClientSettingNamesTheClient() {
+        runner.withPropertyValues("bjsonrpc.server.enabled=false", "bjsonrpc.clients.bad.port=1",
+                "bjsonrpc.clients.bad.reconnect.multiplier=0.5")
+            .run(context -> assertThat(context.getStartupFailure())
+                .hasStackTraceContaining("Invalid bjsonrpc.clients.bad.* settings")
+                .hasStackTraceContaining("multiplier must be at least 1"));
+    }
+}
