@@ -2,12 +2,15 @@ package io.github.bjsonrpc.transport;
 
 import java.io.IOException;
 
+import javax.net.ssl.SSLException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
 
 /** The last stage of a channel's pipeline: hands lines and lifecycle events to the connection. */
@@ -48,6 +51,9 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
         if (cause instanceof TooLongFrameException) {
             log.debug("Connection {}: {}", connection.id(), cause.getMessage());
             connection.onLineTooLong();
+        } else if (cause instanceof DecoderException && cause.getCause() instanceof SSLException) {
+            log.debug("Connection {}: TLS failed, closing: {}", connection.id(), cause.getCause().toString());
+            ctx.close();
         } else if (cause instanceof IOException) {
             log.debug("Connection {}: I/O failure, closing: {}", connection.id(), cause.toString());
             ctx.close();

@@ -1,0 +1,256 @@
+package io.github.bjsonrpc.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+
+import io.github.bjsonrpc.BjsonRpc;
+import io.github.bjsonrpc.BjsonRpcClient;
+import io.github.bjsonrpc.BjsonRpcException;
+import io.github.bjsonrpc.Connection;
+import io.github.bjsonrpc.ConnectionOptions;
+import io.github.bjsonrpc.HandlerFactory;
+
+/**
+ * A server application and client applications, each a real Spring Boot context, talking over loopback: calls both
+ * ways from annotations and properties alone, per-connection services, reconnection, graceful shutdown and TLS.
+ */
+class ServerAndClientAppsTest {
+
+    /** The server application's service: one instance per connection. */
+    @BjsonRpcService
+    public static class Calculator {
+        static final CountDownLatch SLOW_STARTED = new CountDownLatch(1);
+        private final Connection connection;
+        private int count;
+
+        public Calculator(Connection connection) {
+            this.connection = connection;
+        }
+
+        public int add2(int a, int b) {
+            return a + b;
+        }
+
+        public int count() {
+            return ++count;
+        }
+
+        public String whoCalls() {
+            return "called by " + connection.call("clientName");
+        }
+
+        public String slow(long millis) throws InterruptedException {
+            SLOW_STARTED.countDown();
+            TimeUnit.MILLISECONDS.sleep(millis);
+            return "done";
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import(Calculator.class)
+    static class ServerApp {
+    }
+
+    /** Published on the client's connection, for the server to call back. */
+    @BjsonRpcService(server = false, clients = "calc")
+    public static class ClientName {
+        public String clientName() {
+            return "spring-client";
+        }
+    }
+
+    /** The client application's typed view of the calculator. */
+    public interface CalculatorApi {
+        int add2(int a, int b);
+
+        int count();
+
+        String whoCalls();
+    }
+
+    /** A bean of the client application that gets the typed client by constructor injection. */
+    static class Billing {
+        final CalculatorApi calculator;
+
+        Billing(CalculatorApi calculator) {
+            this.calculator = calculator;
+        }
+    }
+
+    /** Collects the connection events of a context. */
+    static class Events {
+        final List<BjsonRpcConnectionEvent> seen = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(BjsonRpcConnectionEvent event) {
+            seen.add(event);
+        }
+
+        long count(Class<?> type) {
+            return seen.stream().filter(type::isInstance).count();
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import({ClientName.class, Billing.class, Events.class})
+    @ImportBjsonRpcClients(client = "calc", types = CalculatorApi.class)
+    static class ClientApp {
+    }
+
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(ConfigurableApplicationContext::close);
+    }
+
+    private ConfigurableApplicationContext start(Class<?> app, String... properties) {
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(app).web(WebApplicationType.NONE)
+            .properties(properties).run();
+        contexts.add(context);
+        return context;
+    }
+
+    private ConfigurableApplicationContext server(String... properties) {
+        List<String> all = new ArrayList<>(List.of("bjsonrpc.server.port=0"));
+        all.addAll(List.of(properties));
+        return start(ServerApp.class, all.toArray(String[]::new));
+    }
+
+    private ConfigurableApplicationContext client(int port, String... properties) {
+        List<String> all = new ArrayList<>(List.of("bjsonrpc.server.enabled=false", "bjsonrpc.clients.calc.port=" + port,
+            "bjsonrpc.clients.calc.reconnect.initial-delay=100ms", "bjsonrpc.clients.calc.reconnect.max-delay=200ms"));
+        all.addAll(List.of(properties));
+        return start(ClientApp.class, all.toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext server) {
+        return server.getEnvironment().getRequiredProperty(LocalBjsonRpcServerPort.PROPERTY, Integer.class);
+    }
+
+    private static BjsonRpcClient calc(ConfigurableApplicationContext client) {
+        return client.getBean("calcBjsonRpcClient", BjsonRpcClient.class);
+    }
+
+    @Test
+    void applicationsCallEachOtherWithOneServiceInstancePerConnection() {
+        int port = port(server());
+        ConfigurableApplicationContext first = client(port);
+        ConfigurableApplicationContext second = client(port);
+        CalculatorApi calculator = first.getBean(Billing.class).calculator;
+
+        assertThat(calculator.add2(3, 4)).isEqualTo(7);
+        assertThat(calculator.count()).isEqualTo(1);
+        assertThat(calculator.count()).isEqualTo(2);
+        assertThat(second.getBean(Billing.class).calculator.count()).isEqualTo(1);
+        // the server's service calls the client's service back on the same connection
+        assertThat(calculator.whoCalls()).isEqualTo("called by spring-client");
+        assertThat(calc(second).call("whoCalls")).isEqualTo("called by spring-client");
+    }
+
+    @Test
+    void aClientReconnectsAfterTheServerRestarts() {
+        ConfigurableApplicationContext server = server();
+        int port = port(server);
+        ConfigurableApplicationContext client = client(port, "bjsonrpc.clients.calc.connect-on-startup=true");
+        Events events = client.getBean(Events.class);
+        BjsonRpcClient calc = calc(client);
+        assertThat(calc.state()).isEqualTo(BjsonRpcClient.State.CONNECTED);
+        assertThat(calc.call("count")).isEqualTo(1);
+
+        server.close();
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.count(BjsonRpcConnectionClosedEvent.class) == 1);
+
+        server(("bjsonrpc.server.port=" + port));
+        await().atMost(Duration.ofSeconds(10)).until(() -> calc.state() == BjsonRpcClient.State.CONNECTED);
+        // a new connection, so a new service instance on the server
+        assertThat(calc.call("count")).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> events.count(BjsonRpcConnectionOpenedEvent.class) == 2);
+        assertThat(events.seen).allMatch(e -> "calc".equals(e.clientName()));
+    }
+
+    @Test
+    void stoppingTheServerLetsAnInFlightCallFinish() throws Exception {
+        ConfigurableApplicationContext server = server("bjsonrpc.server.shutdown-grace-period=10s");
+        BjsonRpcClient calc = calc(client(port(server)));
+        CompletableFuture<Object> slow = CompletableFuture.supplyAsync(() -> calc.call("slow", 500));
+        assertThat(Calculator.SLOW_STARTED.await(5, TimeUnit.SECONDS)).isTrue();
+
+        server.close();
+
+        assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo("done");
+    }
+
+    @Test
+    void tlsThroughSslBundles(@TempDir Path dir) throws Exception {
+        File keystore = dir.resolve("server.p12").toFile();
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+            "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+            "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
+            "-keystore", keystore.getPath(), "-storepass", "secret1", "-keypass", "secret1")
+            .redirectErrorStream(true).start();
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+        String location = "file:" + keystore.getAbsolutePath();
+
+        ConfigurableApplicationContext server = server("bjsonrpc.server.ssl.bundle=server",
+            "spring.ssl.bundle.jks.server.keystore.location=" + location,
+            "spring.ssl.bundle.jks.server.keystore.password=secret1",
+            "spring.ssl.bundle.jks.server.keystore.type=PKCS12");
+        int port = port(server);
+        ConfigurableApplicationContext client = client(port, "bjsonrpc.clients.calc.ssl.bundle=trusted",
+            "spring.ssl.bundle.jks.trusted.truststore.location=" + location,
+            "spring.ssl.bundle.jks.trusted.truststore.password=secret1",
+            "spring.ssl.bundle.jks.trusted.truststore.type=PKCS12");
+
+        assertThat(client.getBean(Billing.class).calculator.add2(20, 22)).isEqualTo(42);
+        assertThat(client.getBean(Billing.class).calculator.whoCalls()).isEqualTo("called by spring-client");
+
+        // a plain-TCP peer gets nowhere
+        try (Connection plain = BjsonRpc.connect("127.0.0.1", port, HandlerFactory.NONE,
+                ConnectionOptions.defaults().withCallTimeout(Duration.ofSeconds(2)))) {
+            assertThatThrownBy(() -> plain.call("add2", 1, 2)).isInstanceOf(BjsonRpcException.class);
+        }
+    }
+
+    @Test
+    void aClientBeanIsInjectedByItsName() {
+        ConfigurableApplicationContext client = client(port(server()));
+        NeedsCalc bean = client.getAutowireCapableBeanFactory().createBean(NeedsCalc.class);
+        assertThat(bean.client.call("add2", 1, 1)).isEqualTo(2);
+    }
+
+    /** Gets the client by qualifier, as application code does. */
+    static class NeedsCalc {
+        final BjsonRpcClient client;
+
+        NeedsCalc(@Qualifier("calc") BjsonRpcClient client) {
+            this.client = client;
+        }
+    }
+}
