@@ -186,4 +186,12 @@ class BjsonRpcAutoConfigurationTests {
                 .hasStackTraceContaining("Invalid bjsonrpc.clients.bad.* settings")
                 .hasStackTraceContaining("multiplier must be at least 1"));
     }
+
+    @Test
+    void handlerCodeRunsOnVirtualThreadsWhenTheApplicationAsksAndTheJvmHasThem() {
+        boolean jvmHasThem = Runtime.version().feature() >= 21;
+        runner.withPropertyValues("spring.threads.virtual.enabled=true").run(context ->
+            assertThat(context.getBean(HandlerExecutor.class).forConnections() != null).isEqualTo(jvmHasThem));
+        runner.run(context -> assertThat(context.getBean(HandlerExecutor.class).forConnections()).isNull());
+    }
 }
