@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import io.github.bjsonrpc.support.ClientHandler;
 import io.github.bjsonrpc.support.RawPeer;
+import io.github.bjsonrpc.support.ServerReplay;
 import io.github.bjsonrpc.support.ServerHandler;
 import io.github.bjsonrpc.support.Transcript;
 import io.github.bjsonrpc.support.Transcript.Direction;
@@ -34,9 +34,9 @@ import io.github.bjsonrpc.support.Transcript.Line;
 
 /**
  * Replays every recorded conversation of {@code shared/wire}: the client's lines are sent to our server and its
- * lines must equal the recording byte for byte; where the recording has a client side worth checking, our client
- * talks to a scripted server that plays the recorded server lines and checks ours. Where we deliberately differ
- * from the reference (its bugs, PROTOCOL.md section 17), the expected lines are patched here, each with its reason.
+ * lines must equal the recording byte for byte ({@link ServerReplay}, which lists where we deliberately differ);
+ * where the recording has a client side worth checking, our client talks to a scripted server that plays the
+ * recorded server lines and checks ours.
  */
 class TranscriptReplayTest {
 
@@ -92,35 +92,6 @@ class TranscriptReplayTest {
         Map.entry("unthreaded_dispatch", Replay.SERVER),
         Map.entry("wrong_arguments", Replay.SERVER));
 
-    /** Where we answer differently from the recording, on purpose. */
-    private static final Map<String, UnaryOperator<List<Line>>> DIFFERENCES = Map.of(
-        // every batch element is dispatched: a bad element does not abort the rest (PROTOCOL 17.11)
-        "batch", lines -> insertAfter(lines, "{\"result\":\"pong\",\"error\":null,\"id\":10}",
-            s2c("{\"result\":\"pong\",\"error\":null,\"id\":11}")),
-        // a JSON-RPC 2.0 request gets a JSON-RPC 2.0 reply, with an error object
-        "jsonrpc2_request", lines -> replaceServerLines(lines, List.of(
-            "{\"jsonrpc\":\"2.0\",\"result\":5,\"id\":1}",
-            "{\"jsonrpc\":\"2.0\",\"result\":[null,2,null],\"id\":2}",
-            "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Unknown method 'nosuch'\"},\"id\":3}")),
-        // "params": null means no arguments, and the request is answered (PROTOCOL 17.8)
-        "params_shapes", lines -> insertAfter(lines, "{\"method\":\"ping\",\"params\":null,\"id\":4}",
-            s2c("{\"result\":\"pong\",\"error\":null,\"id\":4}")),
-        // the reference at HEAD answers object calls "Unknown method" and never answers __delete__ (PROTOCOL 8):
-        // we behave as release 0.2.1 did, so add(1) works, the sum counts both adds, and the close is answered
-        "remote_object", lines -> insertAfter(replaceServerLines(lines, List.of(
-            "{\"result\":{\"__remoteobject__\":\"mylist_0001\"},\"error\":null,\"id\":1}",
-            "{\"result\":null,\"error\":null,\"id\":2}",
-            "{\"result\":3,\"error\":null,\"id\":3}",
-            "{\"result\":{\"__remoteobject__\":\"mylist_0001\"},\"error\":null,\"id\":4}",
-            "{\"result\":{\"__remoteobject__\":\"chronometer_0002\"},\"error\":null,\"id\":5}")),
-            "{\"method\":\"mylist_0001.__delete__\",\"id\":6}", s2c("{\"result\":null,\"error\":null,\"id\":6}")),
-        // a call on a deleted object is answered with an error instead of silence (PROTOCOL 17.8)
-        "remote_object_fixed", lines -> insertAfter(lines, "{\"method\":\"mylist_0001.sum\",\"id\":13}",
-            s2c("{\"result\":null,\"error\":\"Unknown object 'mylist_0001'\",\"id\":13}")),
-        // an unserializable result says so (PROTOCOL 17.7)
-        "unserializable_result", lines -> replaceServerLines(lines, List.of(
-            "{\"result\":null,\"error\":\"TypeError: Object of type Object is not JSON serializable\",\"id\":1}")));
-
     private static BjsonRpcServer server;
     private static BjsonRpcServer threadedServer;
 
@@ -167,22 +138,7 @@ class TranscriptReplayTest {
     }
 
     private static void replayAgainstServer(String name) {
-        Transcript transcript = Transcript.load(name);
-        List<Line> lines = DIFFERENCES.getOrDefault(name, UnaryOperator.identity()).apply(transcript.lines());
-        int port = name.equals("threaded_dispatch") ? threadedServer.port() : server.port();
-        try (RawPeer peer = RawPeer.connect(port)) {
-            for (Line line : lines) {
-                if (line.direction() == Direction.C2S) {
-                    peer.send(line.text());
-                } else {
-                    assertThat(peer.readLine()).as("%s: next line from our server", name).isEqualTo(line.text());
-                }
-            }
-            // nothing else was written before the answer to a last ping: silence where the recording is silent
-            peer.send("{\"method\":\"ping\",\"id\":\"end\"}");
-            assertThat(peer.readLine()).as("%s: no extra line", name)
-                .isEqualTo("{\"result\":\"pong\",\"error\":null,\"id\":\"end\"}");
-        }
+        ServerReplay.replay(name.equals("threaded_dispatch") ? threadedServer.port() : server.port(), name);
     }
 
     /** What our client does in a scenario, checked against the scripted server's recorded lines. */
@@ -370,27 +326,5 @@ class TranscriptReplayTest {
         Map<String, Object> map = new java.util.LinkedHashMap<>();
         map.put(key, null);
         return map;
-    }
-
-    private static Line s2c(String text) {
-        return new Line(Direction.S2C, text);
-    }
-
-    private static List<Line> insertAfter(List<Line> lines, String after, Line inserted) {
-        List<Line> patched = new ArrayList<>(lines);
-        int at = patched.stream().map(Line::text).toList().indexOf(after);
-        assertThat(at).as("line to patch after: %s", after).isNotNegative();
-        patched.add(at + 1, inserted);
-        return patched;
-    }
-
-    private static List<Line> replaceServerLines(List<Line> lines, List<String> replacements) {
-        List<Line> patched = new ArrayList<>();
-        Iterator<String> next = replacements.iterator();
-        for (Line line : lines) {
-            patched.add(line.direction() == Direction.S2C ? s2c(next.next()) : line);
-        }
-        assertThat(next.hasNext()).as("every replacement used").isFalse();
-        return patched;
     }
 }

@@ -1,0 +1,38 @@
+package io.github.bjsonrpc.demo;
+
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.github.bjsonrpc.BjsonRpcClient;
+
+/**
+ * Drives the {@code peer} client over HTTP: {@code POST /peer/{method}} with a JSON array of arguments calls that
+ * method on the server {@code bjsonrpc.clients.peer} points at, and answers its result.
+ */
+@RestController
+public class PeerController {
+
+    private final BjsonRpcClient peer;
+
+    /**
+     * @param peer the configured outbound client
+     */
+    public PeerController(@Qualifier("peer") BjsonRpcClient peer) {
+        this.peer = peer;
+    }
+
+    /**
+     * @param method the peer's method
+     * @param args its positional arguments
+     * @return its result
+     */
+    @PostMapping("/peer/{method}")
+    public Object call(@PathVariable String method, @RequestBody(required = false) List<Object> args) {
+        return peer.call(method, args == null ? new Object[0] : args.toArray());
+    }
+}
