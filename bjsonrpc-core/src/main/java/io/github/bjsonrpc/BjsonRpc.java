@@ -103,7 +103,8 @@ public final class BjsonRpc {
      */
     public static Connection connect(String host, int port, HandlerFactory handlerFactory,
             ConnectionOptions options) {
-        return Bootstraps.connect(host, port, handlerFactory, options, null, ConnectionListener.NONE);
+        return Bootstraps.connect(host, port, handlerFactory, options, null, ConnectionListener.NONE,
+            RpcObserver.NONE);
     }
 
     /**

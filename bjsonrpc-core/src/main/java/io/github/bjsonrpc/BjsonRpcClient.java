@@ -43,6 +43,7 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
     private final SslContext sslContext;
     private final Reconnect reconnect;
     private final ConnectionListener listener;
+    private final RpcObserver observer;
 
     private volatile Connection connection;
     private volatile State state = State.DISCONNECTED;
@@ -60,6 +61,7 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         this.sslContext = builder.sslContext;
         this.reconnect = builder.reconnect;
         this.listener = builder.listener;
+        this.observer = builder.observer;
         this.delay = reconnect.initialDelay();
     }
 
@@ -89,7 +91,8 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         }
         cancelScheduled();
         try {
-            Connection made = Bootstraps.connect(host, port, handlerFactory, options, sslContext, new Tracker());
+            Connection made = Bootstraps.connect(host, port, handlerFactory, options, sslContext, new Tracker(),
+                observer);
             connection = made;
             state = State.CONNECTED;
             lastError = null;
@@ -279,6 +282,7 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         private SslContext sslContext;
         private Reconnect reconnect = Reconnect.defaults();
         private ConnectionListener listener = ConnectionListener.NONE;
+        private RpcObserver observer = RpcObserver.NONE;
 
         private Builder(String host, int port) {
             this.host = Objects.requireNonNull(host, "host");
@@ -331,6 +335,15 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
          */
         public Builder reconnect(Reconnect reconnect) {
             this.reconnect = Objects.requireNonNull(reconnect, "reconnect");
+            return this;
+        }
+
+        /**
+         * @param observer told of every call and byte of the connections, for metrics and tracing
+         * @return this builder
+         */
+        public Builder observer(RpcObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
             return this;
         }
 

@@ -91,6 +91,7 @@ public final class BjsonRpcServer implements AutoCloseable {
         private ConnectionOptions options = ConnectionOptions.defaults();
         private SslContext sslContext;
         private ConnectionListener listener = ConnectionListener.NONE;
+        private RpcObserver observer = RpcObserver.NONE;
 
         private Builder() {
         }
@@ -147,6 +148,15 @@ public final class BjsonRpcServer implements AutoCloseable {
         }
 
         /**
+         * @param observer told of every call and byte of the connections, for metrics and tracing
+         * @return this builder
+         */
+        public Builder observer(RpcObserver observer) {
+            this.observer = Objects.requireNonNull(observer, "observer");
+            return this;
+        }
+
+        /**
          * Adds a listener; listeners are told in the order they were added.
          *
          * @param listener told when connections open and close
@@ -164,7 +174,8 @@ public final class BjsonRpcServer implements AutoCloseable {
          * @throws BjsonRpcException if the address cannot be bound, saying what to do
          */
         public BjsonRpcServer start() {
-            return new BjsonRpcServer(Bootstraps.listen(host, port, handlerFactory, options, sslContext, listener));
+            return new BjsonRpcServer(Bootstraps.listen(host, port, handlerFactory, options, sslContext, listener,
+                observer));
         }
     }
 }

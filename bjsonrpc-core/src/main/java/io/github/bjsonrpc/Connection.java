@@ -46,6 +46,9 @@ public interface Connection extends RpcTarget, AutoCloseable {
     /** The options this connection runs with. */
     ConnectionOptions options();
 
+    /** A snapshot of the connection's activity: traffic, requests both ways, pipes, remote objects. */
+    ConnectionStats stats();
+
     /** Whether the connection is still open. */
     boolean isOpen();
 

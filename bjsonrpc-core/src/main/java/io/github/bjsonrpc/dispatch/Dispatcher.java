@@ -19,6 +19,8 @@ import io.github.bjsonrpc.FunctionHandle;
 import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.HandlerGroup;
 import io.github.bjsonrpc.Params;
+import io.github.bjsonrpc.RpcObserver;
+import io.github.bjsonrpc.ServerError;
 import io.github.bjsonrpc.wire.Json;
 import io.github.bjsonrpc.wire.MessageWriter;
 import io.github.bjsonrpc.wire.RequestMessage;
@@ -38,6 +40,7 @@ public final class Dispatcher {
     private final Connection connection;
     private final ReplySink replies;
     private final ObjectTable objects;
+    private final RpcObserver observer;
     private final ArgumentBinder.References references = new ReferenceResolver();
     private volatile Object handler;
     private volatile Map<String, Route> routes = Map.of();
@@ -47,8 +50,16 @@ public final class Dispatcher {
     /** The member a peer calls to delete an exported object: {@code NAME.__delete__}. */
     private static final String DELETE = "__delete__";
 
-    /** A published method and the object it runs on. */
-    private record Route(Object target, PublishedMethod method) {
+    /**
+     * A published method and the object it runs on.
+     *
+     * @param observedName the method as metrics name it: {@code name}, or {@code Class.name} on an exported object
+     */
+    private record Route(Object target, PublishedMethod method, String observedName) {
+
+        Route(Object target, PublishedMethod method) {
+            this(target, method, method.name());
+        }
     }
 
     /** The route of {@code NAME.method} on an exported object, or {@code null}. */
@@ -61,18 +72,21 @@ public final class Dispatcher {
             return null;
         }
         PublishedMethod method = MethodTable.of(target.getClass()).find(name.substring(dot + 1));
-        return method == null ? null : new Route(target, method);
+        return method == null ? null
+            : new Route(target, method, target.getClass().getSimpleName() + "." + method.name());
     }
 
     /**
      * @param connection the connection served
      * @param replies where replies go
      * @param objects the objects the connection exported
+     * @param observer told of every request handled
      */
-    public Dispatcher(Connection connection, ReplySink replies, ObjectTable objects) {
+    public Dispatcher(Connection connection, ReplySink replies, ObjectTable objects, RpcObserver observer) {
         this.connection = connection;
         this.replies = replies;
         this.objects = objects;
+        this.observer = observer;
     }
 
     /**
@@ -131,26 +145,41 @@ public final class Dispatcher {
         if (route == null) {
             int dot = name.indexOf('.');
             if (dot > 0 && name.startsWith(DELETE, dot + 1) && name.length() == dot + 1 + DELETE.length()) {
+                RpcObserver.Scope scope = observer.handling(connection, DELETE);
                 objects.delete(name.substring(0, dot));
-                if (!request.isNotification()) {
-                    send(request, null);
-                }
+                boolean sent = request.isNotification() || send(request, null);
+                scope.end(callType(request), sent ? RpcObserver.Outcome.SUCCESS : RpcObserver.Outcome.UNWRITABLE_RESULT);
                 return;
             }
             route = objectRoute(name, dot);
-            if (route == null) {
-                reject(request, dot > 0 && objects.find(name.substring(0, dot)) == null
-                    ? ErrorMessages.unknownObject(name.substring(0, dot))
-                    : ErrorMessages.unknownMethod(name), MessageWriter.METHOD_NOT_FOUND);
-                return;
-            }
+        }
+        RpcObserver.CallType[] type = {callType(request)};
+        RpcObserver.Scope scope = observer.handling(connection, route == null ? RpcObserver.UNKNOWN_METHOD
+            : route.observedName());
+        RpcObserver.Outcome outcome = respond(request, route, type);
+        scope.end(type[0], outcome);
+    }
+
+    private static RpcObserver.CallType callType(RequestMessage request) {
+        return request.isNotification() ? RpcObserver.CallType.NOTIFY : RpcObserver.CallType.CALL;
+    }
+
+    /** Runs the request and writes its replies; {@code type} becomes {@code PIPE} if it answered with a pipe. */
+    private RpcObserver.Outcome respond(RequestMessage request, Route route, RpcObserver.CallType[] type) {
+        String name = request.method();
+        if (route == null) {
+            int dot = name.indexOf('.');
+            reject(request, dot > 0 && objects.find(name.substring(0, dot)) == null
+                ? ErrorMessages.unknownObject(name.substring(0, dot))
+                : ErrorMessages.unknownMethod(name), MessageWriter.METHOD_NOT_FOUND);
+            return RpcObserver.Outcome.UNKNOWN_METHOD;
         }
         Object[] args;
         try {
             args = ArgumentBinder.bind(route.method(), request.params(), request.kwparams(), connection, references);
         } catch (BindException e) {
             reject(request, e.getMessage(), MessageWriter.INVALID_PARAMS);
-            return;
+            return RpcObserver.Outcome.INVALID_PARAMS;
         }
         Object result;
         try {
@@ -158,21 +187,38 @@ public final class Dispatcher {
         } catch (Throwable failure) {
             logHandlerFailure(request, failure);
             reject(request, ErrorMessages.describe(failure), MessageWriter.SERVER_ERROR);
-            return;
+            return outcomeOf(failure);
         }
         if (request.isNotification()) {
             discard(result);
-        } else if (result instanceof Stream<?> stream) {
+            return RpcObserver.Outcome.SUCCESS;
+        }
+        if (result instanceof Stream<?> stream) {
+            type[0] = RpcObserver.CallType.PIPE;
             try (stream) {
-                sendAll(request, stream.iterator());
+                return sendAll(request, stream.iterator());
             }
-        } else if (result instanceof Iterator<?> iterator) {
-            sendAll(request, iterator);
-        } else if (result instanceof Flow.Publisher<?> publisher) {
-            sendAll(request, publisher);
-        } else if (send(request, result) && request.pipeEnd()) {
+        }
+        if (result instanceof Iterator<?> iterator) {
+            type[0] = RpcObserver.CallType.PIPE;
+            return sendAll(request, iterator);
+        }
+        if (result instanceof Flow.Publisher<?> publisher) {
+            type[0] = RpcObserver.CallType.PIPE;
+            return sendAll(request, publisher);
+        }
+        if (!send(request, result)) {
+            return RpcObserver.Outcome.UNWRITABLE_RESULT;
+        }
+        if (request.pipeEnd()) {
             replies.pipeEnd(request);
         }
+        return RpcObserver.Outcome.SUCCESS;
+    }
+
+    private static RpcObserver.Outcome outcomeOf(Throwable failure) {
+        return failure instanceof ServerError || failure instanceof io.github.bjsonrpc.RemoteError
+            ? RpcObserver.Outcome.SERVER_ERROR : RpcObserver.Outcome.HANDLER_EXCEPTION;
     }
 
     private void awaitReady() {
@@ -239,24 +285,25 @@ public final class Dispatcher {
         }
     }
 
-    private void sendAll(RequestMessage request, Iterator<?> elements) {
+    private RpcObserver.Outcome sendAll(RequestMessage request, Iterator<?> elements) {
         try {
             while (replies.isOpen() && elements.hasNext()) {
                 if (!send(request, elements.next())) {
-                    return;
+                    return RpcObserver.Outcome.UNWRITABLE_RESULT;
                 }
             }
         } catch (RuntimeException | Error failure) {
             logHandlerFailure(request, failure);
             replies.error(request, ErrorMessages.describe(failure), MessageWriter.SERVER_ERROR);
-            return;
+            return outcomeOf(failure);
         }
         if (request.pipeEnd() && replies.isOpen()) {
             replies.pipeEnd(request);
         }
+        return RpcObserver.Outcome.SUCCESS;
     }
 
-    private void sendAll(RequestMessage request, Flow.Publisher<?> publisher) {
+    private RpcObserver.Outcome sendAll(RequestMessage request, Flow.Publisher<?> publisher) {
         CountDownLatch done = new CountDownLatch(1);
         PipeSubscriber subscriber = new PipeSubscriber(request, done);
         publisher.subscribe(subscriber);
@@ -264,13 +311,14 @@ public final class Dispatcher {
             while (!done.await(1, TimeUnit.SECONDS)) {
                 if (!replies.isOpen()) {
                     subscriber.cancel();
-                    return;
+                    return RpcObserver.Outcome.HANDLER_EXCEPTION;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             subscriber.cancel();
         }
+        return subscriber.outcome;
     }
 
     /** Writes a publisher's elements one at a time: it requests the next once the previous is written. */
@@ -279,6 +327,7 @@ public final class Dispatcher {
         private final RequestMessage request;
         private final CountDownLatch done;
         private volatile Flow.Subscription subscription;
+        private volatile RpcObserver.Outcome outcome = RpcObserver.Outcome.SUCCESS;
 
         PipeSubscriber(RequestMessage request, CountDownLatch done) {
             this.request = request;
@@ -296,12 +345,14 @@ public final class Dispatcher {
             if (replies.isOpen() && send(request, item)) {
                 subscription.request(1);
             } else {
+                outcome = RpcObserver.Outcome.UNWRITABLE_RESULT;
                 cancel();
             }
         }
 
         @Override
         public void onError(Throwable failure) {
+            outcome = outcomeOf(failure);
             logHandlerFailure(request, failure);
             if (replies.isOpen()) {
                 replies.error(request, ErrorMessages.describe(failure), MessageWriter.SERVER_ERROR);
@@ -424,7 +475,7 @@ public final class Dispatcher {
     }
 
     private void logHandlerFailure(RequestMessage request, Throwable failure) {
-        if (failure instanceof io.github.bjsonrpc.ServerError) {
+        if (failure instanceof ServerError) {
             log.debug("'{}' on connection {} answered with an error: {}", request.method(), connection.id(),
                 failure.getMessage());
         } else {

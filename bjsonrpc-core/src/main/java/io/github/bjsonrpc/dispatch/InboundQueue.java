@@ -91,6 +91,16 @@ public final class InboundQueue {
         }
     }
 
+    /** How many tasks are running now. */
+    public int running() {
+        lock.lock();
+        try {
+            return running;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How many tasks are waiting to start. */
     public int queued() {
         lock.lock();

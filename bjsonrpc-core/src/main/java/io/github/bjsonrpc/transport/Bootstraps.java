@@ -19,6 +19,7 @@ import io.github.bjsonrpc.ConnectionListener;
 import io.github.bjsonrpc.ConnectionOptions;
 import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.Role;
+import io.github.bjsonrpc.RpcObserver;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -123,11 +124,12 @@ public final class Bootstraps {
      * @param options options of every accepted connection
      * @param sslContext TLS for every accepted connection, or {@code null} for plain TCP
      * @param listener told of every accepted connection's opening and closing
+     * @param observer told of the calls and traffic of every accepted connection
      * @return the bound listener
      * @throws BjsonRpcException if the address cannot be bound, with what to do about it
      */
     public static Listener listen(String host, int port, HandlerFactory handlerFactory, ConnectionOptions options,
-            SslContext sslContext, ConnectionListener listener) {
+            SslContext sslContext, ConnectionListener listener, RpcObserver observer) {
         Set<NettyConnection> connections = ConcurrentHashMap.newKeySet();
         AtomicBoolean closing = new AtomicBoolean();
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -141,7 +143,8 @@ public final class Bootstraps {
                     if (sslContext != null) {
                         channel.pipeline().addLast("tls", sslContext.newHandler(channel.alloc()));
                     }
-                    NettyConnection connection = install(channel, Role.ACCEPTED, options, handlerFactory, listener);
+                    NettyConnection connection = install(channel, Role.ACCEPTED, options, handlerFactory, listener,
+                        observer);
                     connections.add(connection);
                     connection.closeFuture().whenComplete((ignored, failure) -> connections.remove(connection));
                     if (closing.get()) {
@@ -171,11 +174,12 @@ public final class Bootstraps {
      * @param sslContext TLS for the connection, or {@code null} for plain TCP; the peer's certificate must be
      *        valid for {@code host}
      * @param listener told of the connection's opening and closing
+     * @param observer told of the connection's calls and traffic
      * @return the open connection
      * @throws BjsonRpcException if the peer cannot be reached
      */
     public static NettyConnection connect(String host, int port, HandlerFactory handlerFactory,
-            ConnectionOptions options, SslContext sslContext, ConnectionListener listener) {
+            ConnectionOptions options, SslContext sslContext, ConnectionListener listener, RpcObserver observer) {
         Duration connectTimeout = options.connectTimeout();
         NettyConnection[] made = new NettyConnection[1];
         Bootstrap bootstrap = new Bootstrap()
@@ -193,7 +197,7 @@ public final class Bootstraps {
                         tls.engine().setSSLParameters(parameters);
                         channel.pipeline().addLast("tls", tls);
                     }
-                    made[0] = install(channel, Role.INITIATED, options, handlerFactory, listener);
+                    made[0] = install(channel, Role.INITIATED, options, handlerFactory, listener, observer);
                 }
             });
         ChannelFuture connected = bootstrap.connect(host, port).awaitUninterruptibly();
@@ -205,8 +209,8 @@ public final class Bootstraps {
     }
 
     private static NettyConnection install(Channel channel, Role role, ConnectionOptions options,
-            HandlerFactory handlerFactory, ConnectionListener listener) {
-        NettyConnection connection = new NettyConnection(channel, role, options, handlerFactory, listener);
+            HandlerFactory handlerFactory, ConnectionListener listener, RpcObserver observer) {
+        NettyConnection connection = new NettyConnection(channel, role, options, handlerFactory, listener, observer);
         channel.pipeline()
             .addLast("lines", new LineBasedFrameDecoder(options.maxLineLength(), true, true))
             .addLast("bjsonrpc", new InboundHandler(connection));

@@ -27,6 +27,7 @@ import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.ConnectionClosedException;
 import io.github.bjsonrpc.ConnectionListener;
 import io.github.bjsonrpc.ConnectionOptions;
+import io.github.bjsonrpc.ConnectionStats;
 import io.github.bjsonrpc.FunctionReference;
 import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.Params;
@@ -35,6 +36,7 @@ import io.github.bjsonrpc.RemoteError;
 import io.github.bjsonrpc.RemoteObject;
 import io.github.bjsonrpc.Request;
 import io.github.bjsonrpc.Role;
+import io.github.bjsonrpc.RpcObserver;
 import io.github.bjsonrpc.dispatch.CallContext;
 import io.github.bjsonrpc.dispatch.Dispatcher;
 import io.github.bjsonrpc.dispatch.InboundQueue;
@@ -87,21 +89,23 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
-    private final ConnectionStats stats = new ConnectionStats();
+    private final TrafficCounters traffic = new TrafficCounters();
+    private final RpcObserver observer;
 
     private final ConnectionListener listener;
 
     NettyConnection(Channel channel, Role role, ConnectionOptions options, HandlerFactory handlerFactory,
-            ConnectionListener listener) {
+            ConnectionListener listener, RpcObserver observer) {
         this.channel = channel;
         this.listener = listener;
+        this.observer = observer;
         this.role = role;
         this.options = options;
         this.handlerFactory = handlerFactory;
         this.executor = options.executor() != null ? options.executor() : HandlerExecutor.shared();
         this.inbound = new InboundQueue(this, executor, options.maxConcurrency());
         this.objects = new ObjectTable(counter::incrementAndGet, options.maxRemoteObjects());
-        this.dispatcher = new Dispatcher(this, this, objects);
+        this.dispatcher = new Dispatcher(this, this, objects, observer);
         this.values = Json.MAPPER.writer().withAttribute(Exporter.class, objects);
     }
 
@@ -168,7 +172,8 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
      */
     void onLine(ByteBuf line) {
         int length = line.readableBytes();
-        stats.bytesIn(length + 1);
+        traffic.bytesIn(length + 1);
+        observer.bytesRead(this, length + 1);
         if (line.hasArray()) {
             MessageReader.read(line.array(), line.arrayOffset() + line.readerIndex(), length, this);
         } else {
@@ -206,7 +211,8 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
 
     @Override
     public void dropped(String reason) {
-        stats.dropped(reason);
+        traffic.dropped(reason);
+        observer.rejected(this, reason);
         log.debug("Connection {}: dropped a line ({})", id, reason);
     }
 
@@ -216,24 +222,76 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
     public <T> Request<T> method(Class<T> resultType, String method, Object... args) {
         long requestId = counter.incrementAndGet();
         PendingRequest<T> request = new PendingRequest<>(this, requestId, method, resultType);
-        send(requestId, request, method, Params.from(args), false);
+        RpcObserver.Scope scope = observer.issuing(this, observedName(method));
+        if (scope != RpcObserver.Scope.NOOP) {
+            request.future().whenComplete((value, failure) -> scope.end(RpcObserver.CallType.CALL,
+                outcomeOf(failure)));
+        }
+        try {
+            send(requestId, request, method, Params.from(args), false);
+        } catch (RuntimeException e) {
+            request.fail(e);
+            throw e;
+        }
         return request;
     }
 
     @Override
     public <T> Pipe<T> pipe(Class<T> elementType, String method, Object... args) {
         long requestId = counter.incrementAndGet();
-        PendingPipe<T> pipe = new PendingPipe<>(this, requestId, method, elementType);
-        send(requestId, pipe, method, Params.from(args), options.pipeEndMarker());
+        RpcObserver.Scope scope = observer.issuing(this, observedName(method));
+        PendingPipe<T> pipe = new PendingPipe<>(this, requestId, method, elementType,
+            failure -> scope.end(RpcObserver.CallType.PIPE, outcomeOf(failure)));
+        try {
+            send(requestId, pipe, method, Params.from(args), options.pipeEndMarker());
+        } catch (RuntimeException e) {
+            pipe.fail(e);
+            throw e;
+        }
         return pipe;
     }
 
     @Override
     public void notify(String method, Object... args) {
-        ensureOpen(method);
-        Params params = Params.from(args);
-        write(encode(gen -> MessageWriter.writeRequest(gen, values, method, -1, params.positional(),
-            params.keywords(), false)));
+        RpcObserver.Scope scope = observer.issuing(this, observedName(method));
+        try {
+            ensureOpen(method);
+            Params params = Params.from(args);
+            write(encode(gen -> MessageWriter.writeRequest(gen, values, method, -1, params.positional(),
+                params.keywords(), false)));
+        } catch (RuntimeException e) {
+            scope.end(RpcObserver.CallType.NOTIFY, outcomeOf(e));
+            throw e;
+        }
+        scope.end(RpcObserver.CallType.NOTIFY, RpcObserver.Outcome.SUCCESS);
+    }
+
+    /** {@code mylist_0001.add} is reported as {@code mylist.add}: never the per-object name. */
+    private static String observedName(String method) {
+        int dot = method.indexOf('.');
+        if (dot < 0) {
+            return method;
+        }
+        int underscore = method.lastIndexOf('_', dot);
+        return (underscore > 0 ? method.substring(0, underscore) : method.substring(0, dot)) + method.substring(dot);
+    }
+
+    private static RpcObserver.Outcome outcomeOf(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+            ? failure.getCause() : failure;
+        if (cause == null) {
+            return RpcObserver.Outcome.SUCCESS;
+        }
+        if (cause instanceof RemoteError) {
+            return RpcObserver.Outcome.REMOTE_ERROR;
+        }
+        if (cause instanceof CallTimeoutException) {
+            return RpcObserver.Outcome.TIMEOUT;
+        }
+        if (cause instanceof ConnectionClosedException) {
+            return RpcObserver.Outcome.CONNECTION_CLOSED;
+        }
+        return RpcObserver.Outcome.CANCELLED;
     }
 
     @Override
@@ -335,8 +393,10 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
                 waitReleasingQueue(() -> future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
                 forget(request.id(), request);
-                throw new CallTimeoutException("No reply to '" + request.method() + "' #" + request.id()
-                    + " on connection " + id + " within " + timeout);
+                CallTimeoutException timedOut = new CallTimeoutException("No reply to '" + request.method() + "' #"
+                    + request.id() + " on connection " + id + " within " + timeout);
+                request.fail(timedOut);
+                throw timedOut;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new BjsonRpcException("Interrupted while waiting for '" + request.method() + "'", e);
@@ -423,7 +483,9 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
     }
 
     private ChannelFuture write(ByteBuf line) {
-        stats.bytesOut(line.readableBytes());
+        int bytes = line.readableBytes();
+        traffic.bytesOut(bytes);
+        observer.bytesWritten(this, bytes);
         return channel.writeAndFlush(line);
     }
 
@@ -483,24 +545,16 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         return executor;
     }
 
-    /** Counters of this connection. */
+    @Override
     public ConnectionStats stats() {
-        return stats;
-    }
-
-    /** How many of our requests wait for replies, pipes included. */
-    public int pendingRequests() {
-        return pending.size();
-    }
-
-    /** The names of the objects this side exported and the peer has not deleted. */
-    public List<String> exportedObjects() {
-        return objects.names();
-    }
-
-    /** How many of the peer's requests wait to start. */
-    public int queuedRequests() {
-        return inbound.queued();
+        int pipes = 0;
+        for (Pending p : pending.values()) {
+            if (p instanceof PendingPipe) {
+                pipes++;
+            }
+        }
+        return new ConnectionStats(traffic.bytesIn(), traffic.bytesOut(), inbound.running(), inbound.queued(),
+            pending.size(), pipes, objects.names(), traffic.dropped());
     }
 
     @Override

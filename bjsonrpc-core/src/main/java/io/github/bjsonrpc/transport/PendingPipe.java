@@ -9,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -29,12 +30,15 @@ final class PendingPipe<T> extends Pending implements Pipe<T> {
     private final long id;
     private final String method;
     private final Class<T> elementType;
+    private final Consumer<Throwable> onEnd;
     private final LinkedBlockingQueue<Object> items = new LinkedBlockingQueue<>();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean consumed = new AtomicBoolean();
     private volatile Delivery delivery;
 
-    PendingPipe(NettyConnection connection, long id, String method, Class<T> elementType) {
+    PendingPipe(NettyConnection connection, long id, String method, Class<T> elementType,
+            Consumer<Throwable> onEnd) {
+        this.onEnd = onEnd;
         this.connection = connection;
         this.id = id;
         this.method = method;
@@ -77,6 +81,7 @@ final class PendingPipe<T> extends Pending implements Pipe<T> {
         if (ended.compareAndSet(false, true)) {
             connection.forget(id, this);
             items.add(new End(failure));
+            onEnd.accept(failure);
             signal();
         }
     }

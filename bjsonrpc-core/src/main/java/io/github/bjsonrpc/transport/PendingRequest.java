@@ -37,6 +37,10 @@ final class PendingRequest<T> extends Pending implements Request<T> {
         }
     }
 
+    CompletableFuture<T> future() {
+        return future;
+    }
+
     @Override
     void fail(Throwable failure) {
         future.completeExceptionally(failure);

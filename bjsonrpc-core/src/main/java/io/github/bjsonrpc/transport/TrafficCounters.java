@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Traffic counters of one connection, cheap to update from any thread. */
-public final class ConnectionStats {
+final class TrafficCounters {
 
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
@@ -25,17 +25,17 @@ public final class ConnectionStats {
     }
 
     /** Bytes read, line ends included. */
-    public long bytesIn() {
+    long bytesIn() {
         return bytesIn.sum();
     }
 
     /** Bytes written, line ends included. */
-    public long bytesOut() {
+    long bytesOut() {
         return bytesOut.sum();
     }
 
     /** Lines or batch elements dropped without a reply, by reason. */
-    public Map<String, Long> dropped() {
+    Map<String, Long> dropped() {
         Map<String, Long> counts = new TreeMap<>();
         dropped.forEach((reason, count) -> counts.put(reason, count.sum()));
         return counts;

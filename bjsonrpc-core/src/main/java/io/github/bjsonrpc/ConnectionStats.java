@@ -1,0 +1,20 @@
+package io.github.bjsonrpc;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A snapshot of one connection's activity, for management and metrics.
+ *
+ * @param bytesIn bytes read since the connection opened, line ends included
+ * @param bytesOut bytes written since the connection opened, line ends included
+ * @param inFlightRequests requests of the peer running now
+ * @param queuedRequests requests of the peer waiting to start
+ * @param pendingRequests requests sent from here waiting for a reply, open pipes included
+ * @param openPipes pipes opened from here and not ended
+ * @param remoteObjects names of the objects this side exported and the peer has not deleted
+ * @param droppedLines lines or batch elements dropped without a reply, by reason
+ */
+public record ConnectionStats(long bytesIn, long bytesOut, int inFlightRequests, int queuedRequests,
+        int pendingRequests, int openPipes, List<String> remoteObjects, Map<String, Long> droppedLines) {
+}

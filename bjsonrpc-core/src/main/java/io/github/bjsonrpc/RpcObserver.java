@@ -1,0 +1,112 @@
+package io.github.bjsonrpc;
+
+/**
+ * Watches the calls and traffic of connections, for metrics and tracing: every request of the peer handled here,
+ * every request sent from here, every line dropped, every byte. Methods are called on I/O and handler threads:
+ * return quickly, never block, never throw. Method names are reported with low cardinality: a call on a remote
+ * object as {@code <class>.<method>} (never the object's name), a method nobody publishes as
+ * {@value #UNKNOWN_METHOD}.
+ */
+public interface RpcObserver {
+
+    /** Observes nothing. */
+    RpcObserver NONE = new RpcObserver() {
+    };
+
+    /** The method name reported for requests naming no published method. */
+    String UNKNOWN_METHOD = "<unknown>";
+
+    /** What kind of exchange a call was. */
+    enum CallType {
+        /** A request answered once. */
+        CALL,
+        /** A notification: no reply. */
+        NOTIFY,
+        /** A request answered by a pipe of replies. */
+        PIPE
+    }
+
+    /** How a call ended. */
+    enum Outcome {
+        /** It succeeded. */
+        SUCCESS,
+        /** Handled here: no such method. */
+        UNKNOWN_METHOD,
+        /** Handled here: the arguments did not fit. */
+        INVALID_PARAMS,
+        /** Handled here: the handler threw a {@link ServerError}. */
+        SERVER_ERROR,
+        /** Handled here: the handler threw anything else. */
+        HANDLER_EXCEPTION,
+        /** Handled here: the result could not be written. */
+        UNWRITABLE_RESULT,
+        /** Sent from here: the peer answered with an error. */
+        REMOTE_ERROR,
+        /** Sent from here: no reply in time. */
+        TIMEOUT,
+        /** Sent from here: the connection closed first. */
+        CONNECTION_CLOSED,
+        /** Sent from here: the caller closed the pipe, or anything else. */
+        CANCELLED
+    }
+
+    /** One observed call, ended exactly once. */
+    interface Scope {
+
+        /** Ends nothing. */
+        Scope NOOP = (type, outcome) -> {
+        };
+
+        /**
+         * @param type what kind of exchange it turned out to be
+         * @param outcome how it ended
+         */
+        void end(CallType type, Outcome outcome);
+    }
+
+    /**
+     * A request of the peer starts running here.
+     *
+     * @param connection where it came from
+     * @param method the method, low-cardinality (see above)
+     * @return the scope to end when its replies are written
+     */
+    default Scope handling(Connection connection, String method) {
+        return Scope.NOOP;
+    }
+
+    /**
+     * A request is sent from here.
+     *
+     * @param connection where it goes
+     * @param method the method, low-cardinality (see above)
+     * @return the scope to end when it is answered, fails or is closed
+     */
+    default Scope issuing(Connection connection, String method) {
+        return Scope.NOOP;
+    }
+
+    /**
+     * A line, or an element of a batch, was dropped without a reply.
+     *
+     * @param connection where it came from
+     * @param reason {@code too-long}, {@code malformed}, {@code not-an-object}, {@code no-id}, {@code empty},
+     *        {@code empty-batch} or {@code unknown-reply-id}
+     */
+    default void rejected(Connection connection, String reason) {
+    }
+
+    /**
+     * @param connection where they came from
+     * @param bytes how many bytes were read, line ends included
+     */
+    default void bytesRead(Connection connection, long bytes) {
+    }
+
+    /**
+     * @param connection where they went
+     * @param bytes how many bytes were written, line ends included
+     */
+    default void bytesWritten(Connection connection, long bytes) {
+    }
+}
