@@ -148,11 +148,13 @@ public final class BjsonRpcServer implements AutoCloseable {
         }
 
         /**
+         * Adds an observer; observers are told in the order they were added.
+         *
          * @param observer told of every call and byte of the connections, for metrics and tracing
          * @return this builder
          */
-        public Builder observer(RpcObserver observer) {
-            this.observer = Objects.requireNonNull(observer, "observer");
+        public Builder addObserver(RpcObserver observer) {
+            this.observer = RpcObserver.both(this.observer, Objects.requireNonNull(observer, "observer"));
             return this;
         }
 

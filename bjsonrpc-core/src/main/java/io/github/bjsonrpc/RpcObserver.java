@@ -109,4 +109,57 @@ public interface RpcObserver {
      */
     default void bytesWritten(Connection connection, long bytes) {
     }
+
+    /**
+     * @param first told first
+     * @param second told second
+     * @return an observer telling both
+     */
+    static RpcObserver both(RpcObserver first, RpcObserver second) {
+        if (first == NONE) {
+            return second;
+        }
+        return new RpcObserver() {
+            @Override
+            public Scope handling(Connection connection, String method) {
+                return both(first.handling(connection, method), second.handling(connection, method));
+            }
+
+            @Override
+            public Scope issuing(Connection connection, String method) {
+                return both(first.issuing(connection, method), second.issuing(connection, method));
+            }
+
+            private Scope both(Scope a, Scope b) {
+                if (a == Scope.NOOP) {
+                    return b;
+                }
+                if (b == Scope.NOOP) {
+                    return a;
+                }
+                return (type, outcome) -> {
+                    b.end(type, outcome);
+                    a.end(type, outcome);
+                };
+            }
+
+            @Override
+            public void rejected(Connection connection, String reason) {
+                first.rejected(connection, reason);
+                second.rejected(connection, reason);
+            }
+
+            @Override
+            public void bytesRead(Connection connection, long bytes) {
+                first.bytesRead(connection, bytes);
+                second.bytesRead(connection, bytes);
+            }
+
+            @Override
+            public void bytesWritten(Connection connection, long bytes) {
+                first.bytesWritten(connection, bytes);
+                second.bytesWritten(connection, bytes);
+            }
+        };
+    }
 }

@@ -60,8 +60,8 @@ class RpcObserverTest {
         Recorder server = new Recorder();
         Recorder client = new Recorder();
         BjsonRpcServer running = cleanup.track(BjsonRpcServer.builder().port(0)
-            .handlerFactory(c -> new ServerHandler()).observer(server).start());
-        BjsonRpcClient caller = cleanup.track(BjsonRpcClient.builder("127.0.0.1", running.port()).observer(client)
+            .handlerFactory(c -> new ServerHandler()).addObserver(server).start());
+        BjsonRpcClient caller = cleanup.track(BjsonRpcClient.builder("127.0.0.1", running.port()).addObserver(client)
             .options(ConnectionOptions.defaults().withPipeEndMarker(true)).build());
 
         caller.call("add2", 1, 2);
@@ -98,7 +98,7 @@ class RpcObserverTest {
     void droppedLinesAreReportedWithTheirReason() {
         Recorder server = new Recorder();
         BjsonRpcServer running = cleanup.track(BjsonRpcServer.builder().port(0)
-            .handlerFactory(c -> new ServerHandler()).observer(server).start());
+            .handlerFactory(c -> new ServerHandler()).addObserver(server).start());
         try (RawPeer peer = RawPeer.connect(running.port())) {
             peer.writeRaw("nonsense\n42\n{\"result\":1,\"id\":77}\n{\"method\":\"ping\",\"id\":1}\n");
             assertThat(peer.readLine()).contains("pong");
@@ -112,7 +112,7 @@ class RpcObserverTest {
         BjsonRpcServer running = cleanup.track(BjsonRpcServer.builder().port(0)
             .handlerFactory(c -> new ServerHandler()).options(ConnectionOptions.defaults().withMaxConcurrency(2))
             .start());
-        BjsonRpcClient caller = cleanup.track(BjsonRpcClient.builder("127.0.0.1", running.port()).observer(client)
+        BjsonRpcClient caller = cleanup.track(BjsonRpcClient.builder("127.0.0.1", running.port()).addObserver(client)
             .build());
         assertThatThrownBy(() -> caller.call(Duration.ofMillis(100), Object.class, "sleepy", 1, "late"))
             .isInstanceOf(CallTimeoutException.class);

@@ -17,8 +17,8 @@ import io.github.bjsonrpc.Connection;
 
 /**
  * What the bjsonrpc server and clients share: the {@code bjsonrpc.*} properties, the registry of
- * {@link io.github.bjsonrpc.boot.BjsonRpcService} beans, the executor for handler code, and the {@link Connection}
- * that service beans can have injected.
+ * {@link io.github.bjsonrpc.boot.BjsonRpcService} beans, the registry of open connections, the executor for handler
+ * code, and the {@link Connection} that service beans can have injected.
  */
 @AutoConfiguration
 @ConditionalOnClass(BjsonRpc.class)
@@ -29,6 +29,12 @@ public final class BjsonRpcAutoConfiguration {
     @ConditionalOnMissingBean
     BjsonRpcServices bjsonRpcServices(ConfigurableListableBeanFactory beanFactory) {
         return new BjsonRpcServices(beanFactory);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BjsonRpcConnections bjsonRpcConnections() {
+        return new BjsonRpcConnections();
     }
 
     @Bean

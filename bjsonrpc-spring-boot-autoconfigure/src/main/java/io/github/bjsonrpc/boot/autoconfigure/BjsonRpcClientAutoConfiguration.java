@@ -32,7 +32,8 @@ public final class BjsonRpcClientAutoConfiguration {
     @ConditionalOnMissingBean
     BjsonRpcClientFactory bjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services,
             HandlerExecutor executor, ObjectProvider<SslBundles> sslBundles,
-            ObjectProvider<BjsonRpcClientCustomizer> customizers, ApplicationContext context) {
+            ObjectProvider<BjsonRpcClientCustomizer> customizers, ApplicationContext context,
+            BjsonRpcConnections connections) {
         Set<String> configured = properties.getClients().keySet();
         for (String client : services.clientNames()) {
             if (!configured.contains(client)) {
@@ -41,7 +42,7 @@ public final class BjsonRpcClientAutoConfiguration {
             }
         }
         return new BjsonRpcClientFactory(properties, services, executor, sslBundles.getIfAvailable(),
-            customizers.orderedStream().toList(), context);
+            customizers.orderedStream().toList(), context, connections);
     }
 
     @Bean

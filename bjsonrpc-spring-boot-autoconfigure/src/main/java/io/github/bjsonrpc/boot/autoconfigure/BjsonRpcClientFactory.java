@@ -17,9 +17,12 @@ public class BjsonRpcClientFactory {
     private final SslBundles sslBundles;
     private final List<BjsonRpcClientCustomizer> customizers;
     private final ApplicationEventPublisher publisher;
+    private final BjsonRpcConnections connections;
 
     BjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services, HandlerExecutor executor,
-            SslBundles sslBundles, List<BjsonRpcClientCustomizer> customizers, ApplicationEventPublisher publisher) {
+            SslBundles sslBundles, List<BjsonRpcClientCustomizer> customizers, ApplicationEventPublisher publisher,
+            BjsonRpcConnections connections) {
+        this.connections = connections;
         this.properties = properties;
         this.services = services;
         this.executor = executor;
@@ -43,6 +46,7 @@ public class BjsonRpcClientFactory {
         BjsonRpcClient.Builder builder = BjsonRpcClient.builder(client.getHost(), client.getPort())
             .name(name)
             .handlerFactory(services.clientHandlers(name))
+            .addConnectionListener(connections.forClient(name))
             .addConnectionListener(new ConnectionEvents(publisher, executor.forEvents(), name));
         try {
             builder.options(ConnectionSettingsMapper.options(prefix, client, executor.forConnections())

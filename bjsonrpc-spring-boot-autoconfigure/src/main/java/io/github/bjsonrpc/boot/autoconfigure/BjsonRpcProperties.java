@@ -232,6 +232,13 @@ public class BjsonRpcProperties {
          */
         private boolean connectOnStartup = false;
 
+        /**
+         * Whether the application cannot work without this client: its health is then DOWN while it is not
+         * connected. Otherwise it reports UP with its state, so that an unreachable downstream does not fail
+         * liveness.
+         */
+        private boolean required = false;
+
         private final ClientReconnect reconnect = new ClientReconnect();
 
         private final ClientSsl ssl = new ClientSsl();
@@ -286,6 +293,18 @@ public class BjsonRpcProperties {
          */
         public void setConnectOnStartup(boolean connectOnStartup) {
             this.connectOnStartup = connectOnStartup;
+        }
+
+        /** Whether the application cannot work without this client. */
+        public boolean isRequired() {
+            return required;
+        }
+
+        /**
+         * @param required whether its health is DOWN while it is not connected
+         */
+        public void setRequired(boolean required) {
+            this.required = required;
         }
 
         /** Reconnection. */

@@ -26,12 +26,14 @@ public final class BjsonRpcServerAutoConfiguration {
     @ConditionalOnMissingBean
     BjsonRpcServerLifecycle bjsonRpcServerLifecycle(BjsonRpcProperties properties, BjsonRpcServices services,
             HandlerExecutor executor, ObjectProvider<SslBundles> sslBundles,
-            ObjectProvider<BjsonRpcServerCustomizer> customizers, ApplicationContext context) {
+            ObjectProvider<BjsonRpcServerCustomizer> customizers, ApplicationContext context,
+            BjsonRpcConnections connections) {
         BjsonRpcProperties.Server server = properties.getServer();
         String bundle = server.getSsl().getBundle();
         return new BjsonRpcServerLifecycle(server, services, executor,
-            bundle == null ? null : SslContexts.server(sslBundles.getIfAvailable(), bundle, server.getSsl().getClientAuth()),
-            customizers.orderedStream().toList(), context);
+            bundle == null ? null
+                : SslContexts.server(sslBundles.getIfAvailable(), bundle, server.getSsl().getClientAuth()),
+            customizers.orderedStream().toList(), context, connections);
     }
 
     @Bean

@@ -28,10 +28,13 @@ public class BjsonRpcServerLifecycle implements SmartLifecycle {
     private final SslContext sslContext;
     private final List<BjsonRpcServerCustomizer> customizers;
     private final ApplicationEventPublisher publisher;
+    private final BjsonRpcConnections connections;
     private volatile BjsonRpcServer server;
 
     BjsonRpcServerLifecycle(BjsonRpcProperties.Server properties, BjsonRpcServices services, HandlerExecutor executor,
-            SslContext sslContext, List<BjsonRpcServerCustomizer> customizers, ApplicationEventPublisher publisher) {
+            SslContext sslContext, List<BjsonRpcServerCustomizer> customizers, ApplicationEventPublisher publisher,
+            BjsonRpcConnections connections) {
+        this.connections = connections;
         this.properties = properties;
         this.services = services;
         this.executor = executor;
@@ -51,6 +54,7 @@ public class BjsonRpcServerLifecycle implements SmartLifecycle {
             .handlerFactory(services.serverHandlers())
             .options(ConnectionSettingsMapper.options("bjsonrpc.server", properties, executor.forConnections()))
             .sslContext(sslContext)
+            .addConnectionListener(connections.forServer())
             .addConnectionListener(new ConnectionEvents(publisher, executor.forEvents(), null));
         customizers.forEach(customizer -> customizer.customize(builder));
         try {

@@ -1,0 +1,46 @@
+package io.github.bjsonrpc.boot.autoconfigure.metrics;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+import io.github.bjsonrpc.BjsonRpc;
+import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcAutoConfiguration;
+import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcClientCustomizer;
+import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcConnections;
+import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerCustomizer;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * {@link BjsonRpcMetrics}: connections, pending and queued requests, pipes, remote objects, bytes and rejected
+ * frames of the application's bjsonrpc connections. Needs a {@link MeterRegistry}; off with
+ * {@code bjsonrpc.metrics.enabled=false}. Call timers come from the observation auto-configuration.
+ */
+@AutoConfiguration(after = {BjsonRpcAutoConfiguration.class, MetricsAutoConfiguration.class,
+    CompositeMeterRegistryAutoConfiguration.class})
+@ConditionalOnClass({BjsonRpc.class, MeterRegistry.class})
+@ConditionalOnBean(MeterRegistry.class)
+@ConditionalOnBooleanProperty(name = "bjsonrpc.metrics.enabled", matchIfMissing = true)
+public final class BjsonRpcMetricsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    BjsonRpcMetrics bjsonRpcMetrics(MeterRegistry registry, BjsonRpcConnections connections) {
+        return new BjsonRpcMetrics(registry, connections);
+    }
+
+    @Bean
+    BjsonRpcServerCustomizer bjsonRpcServerMetrics(BjsonRpcMetrics metrics) {
+        return builder -> builder.addObserver(metrics).addConnectionListener(metrics);
+    }
+
+    @Bean
+    BjsonRpcClientCustomizer bjsonRpcClientMetrics(BjsonRpcMetrics metrics) {
+        return (name, builder) -> builder.addObserver(metrics).addConnectionListener(metrics);
+    }
+}
