@@ -1,0 +1,21 @@
+package io.github.bjsonrpc.benchmarks;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+
+/** The heap a server process really holds: used heap after full collections. */
+final class HeapProbe {
+
+    private HeapProbe() {
+    }
+
+    static long usedAfterGc() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            used = Math.min(used, memory.getHeapMemoryUsage().getUsed());
+        }
+        return used;
+    }
+}

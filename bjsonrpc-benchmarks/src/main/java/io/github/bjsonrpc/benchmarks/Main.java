@@ -1,0 +1,158 @@
+package io.github.bjsonrpc.benchmarks;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs the benchmarks: {@code micro} (JMH, the per-message path), {@code load} (loopback load against our server and
+ * the floor server in separate processes, and our client against the minimal client) or {@code all}. Options of
+ * {@code load}: {@code --seconds S} measured per mode (default 5), {@code --warmup S} (2), {@code --idle N}
+ * connections for the idle-memory figure (10000), {@code --quick} for a seconds-long smoke run.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    /**
+     * @param args the mode and its options
+     * @throws Exception if a benchmark fails
+     */
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = new ArrayList<>();
+        for (String arg : args) {
+            arguments.addAll(Arrays.asList(arg.trim().split("\\s+")));
+        }
+        String mode = arguments.isEmpty() ? "all" : arguments.remove(0);
+        switch (mode) {
+            case "micro" -> micro(arguments);
+            case "load" -> load(LoadOptions.parse(arguments));
+            case "all" -> {
+                micro(List.of());
+                load(LoadOptions.parse(arguments));
+            }
+            default -> throw new IllegalArgumentException("mode must be micro, load or all, not " + mode);
+        }
+    }
+
+    private static void micro(List<String> jmhArgs) throws Exception {
+        List<String> args = new ArrayList<>(jmhArgs.isEmpty()
+            ? List.of("-f", "1", "-wi", "3", "-w", "1s", "-i", "5", "-r", "1s", "-prof", "gc", "WirePath")
+            : jmhArgs);
+        org.openjdk.jmh.Main.main(args.toArray(String[]::new));
+    }
+
+    /** What the load run measures. */
+    record LoadOptions(Duration warmup, Duration measure, int idleConnections, long notifications) {
+        static LoadOptions parse(List<String> args) {
+            Duration warmup = Duration.ofSeconds(2);
+            Duration measure = Duration.ofSeconds(5);
+            int idle = 10_000;
+            long notifications = 300_000;
+            for (int i = 0; i < args.size(); i++) {
+                switch (args.get(i)) {
+                    case "--seconds" -> measure = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
+                    case "--warmup" -> warmup = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
+                    case "--idle" -> idle = Integer.parseInt(args.get(++i));
+                    case "--quick" -> {
+                        warmup = Duration.ofMillis(300);
+                        measure = Duration.ofMillis(700);
+                        idle = 200;
+                        notifications = 20_000;
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + args.get(i));
+                }
+            }
+            return new LoadOptions(warmup, measure, idle, notifications);
+        }
+    }
+
+    /** Every figure of one server. */
+    record ServerFigures(LoadGenerator.Result sync1, LoadGenerator.Result syncN, LoadGenerator.Result pipelined,
+            LoadGenerator.Result notifications, double idleHeapBytes, double idleRssBytes) {
+    }
+
+    static Report load(LoadOptions options) throws Exception {
+        ServerFigures floor = measureServer("floor", options);
+        ServerFigures ours = measureServer("ours", options);
+        ClientBench.Result[] clients;
+        try (ServerProcess server = ServerProcess.start("floor")) {
+            clients = ClientBench.run(server.port(), options.warmup(), options.measure());
+        }
+        Report report = new Report(floor, ours, clients);
+        report.print(System.out);
+        return report;
+    }
+
+    private static ServerFigures measureServer(String kind, LoadOptions options) throws Exception {
+        LoadGenerator.Result sync1;
+        LoadGenerator.Result syncN;
+        LoadGenerator.Result pipelined;
+        LoadGenerator.Result notify;
+        try (ServerProcess server = ServerProcess.start(kind)) {
+            LoadGenerator load = new LoadGenerator(server.port(), server.pid());
+            sync1 = load.echo("sync x1", 1, 1, options.warmup(), options.measure());
+            syncN = load.echo("sync x8", 8, 1, options.warmup(), options.measure());
+            pipelined = load.echo("pipelined 4x64", 4, 64, options.warmup(), options.measure());
+            notify = load.notifications(options.notifications());
+        }
+        double[] idle;
+        try (ServerProcess server = ServerProcess.start(kind)) {
+            idle = new LoadGenerator(server.port(), server.pid()).idle(options.idleConnections());
+        }
+        return new ServerFigures(sync1, syncN, pipelined, notify, idle[0], idle[1]);
+    }
+
+    /** A server in a JVM of its own, so that its CPU time and memory are its own. */
+    static final class ServerProcess implements AutoCloseable {
+        private final Process process;
+        private final int port;
+
+        private ServerProcess(Process process, int port) {
+            this.process = process;
+            this.port = port;
+        }
+
+        static ServerProcess start(String kind) throws Exception {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(java, "-Xms1g", "-Xmx1g", "-cp",
+                System.getProperty("java.class.path"), BenchServer.class.getName(), kind)
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8));
+            String line = out.readLine();
+            if (line == null || !line.startsWith("PORT ")) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the " + kind + " server did not start: " + line);
+            }
+            return new ServerProcess(process, Integer.parseInt(line.substring(5).trim()));
+        }
+
+        int port() {
+            return port;
+        }
+
+        long pid() {
+            return process.pid();
+        }
+
+        @Override
+        public void close() throws Exception {
+            process.getOutputStream().close();
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    static String format(double value) {
+        return String.format(Locale.ROOT, "%,.1f", value);
+    }
+}
