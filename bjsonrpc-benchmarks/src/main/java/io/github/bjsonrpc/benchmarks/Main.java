@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * Runs the benchmarks: {@code micro} (JMH, the per-message path), {@code load} (loopback load against our server and
- * the floor server in separate processes, and our client against the minimal client) or {@code all}. Options of
+ * the floor server in separate processes, and our client against the minimal client) or {@code all}; for
+ * profiling one part, {@code server ours|floor} and {@code client}. Options of
  * {@code load}: {@code --seconds S} measured per mode (default 5), {@code --warmup S} (2), {@code --idle N}
  * connections for the idle-memory figure (10000), {@code --quick} for a seconds-long smoke run.
  */
@@ -34,6 +35,15 @@ public final class Main {
         switch (mode) {
             case "micro" -> micro(arguments);
             case "load" -> load(LoadOptions.parse(arguments));
+            case "server" -> measureServer(arguments.remove(0), LoadOptions.parse(arguments));
+            case "client" -> {
+                LoadOptions options = LoadOptions.parse(arguments);
+                try (ServerProcess server = ServerProcess.start("floor")) {
+                    for (ClientBench.Result r : ClientBench.run(server.port(), options.warmup(), options.measure())) {
+                        System.out.println(r);
+                    }
+                }
+            }
             case "all" -> {
                 micro(List.of());
                 load(LoadOptions.parse(arguments));
@@ -91,7 +101,7 @@ public final class Main {
         return report;
     }
 
-    private static ServerFigures measureServer(String kind, LoadOptions options) throws Exception {
+    static ServerFigures measureServer(String kind, LoadOptions options) throws Exception {
         LoadGenerator.Result sync1;
         LoadGenerator.Result syncN;
         LoadGenerator.Result pipelined;

@@ -28,6 +28,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 
@@ -211,6 +212,8 @@ public final class Bootstraps {
     private static NettyConnection install(Channel channel, Role role, ConnectionOptions options,
             HandlerFactory handlerFactory, ConnectionListener listener, RpcObserver observer) {
         NettyConnection connection = new NettyConnection(channel, role, options, handlerFactory, listener, observer);
+        // replies are written from handler threads: one socket write for the replies that pile up meanwhile
+        channel.pipeline().addFirst("flushes", new FlushConsolidationHandler(256, true));
         channel.pipeline()
             .addLast("lines", new LineBasedFrameDecoder(options.maxLineLength(), true, true))
             .addLast("bjsonrpc", new InboundHandler(connection));
