@@ -15,6 +15,9 @@ import io.netty.handler.ssl.SslContext;
  */
 public final class BjsonRpcServer implements AutoCloseable {
 
+    /** How many connections a server accepts at once unless told otherwise. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+
     private final Bootstraps.Listener listener;
 
     private BjsonRpcServer(Bootstraps.Listener listener) {
@@ -92,6 +95,8 @@ public final class BjsonRpcServer implements AutoCloseable {
         private SslContext sslContext;
         private ConnectionListener listener = ConnectionListener.NONE;
         private RpcObserver observer = RpcObserver.NONE;
+        private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+        private ConnectionFilter filter = ConnectionFilter.ACCEPT_ALL;
 
         private Builder() {
         }
@@ -148,6 +153,28 @@ public final class BjsonRpcServer implements AutoCloseable {
         }
 
         /**
+         * @param connections how many connections may be open at once (default
+         *        {@value BjsonRpcServer#DEFAULT_MAX_CONNECTIONS}); more are closed as they come, and counted
+         * @return this builder
+         */
+        public Builder maxConnections(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1, was " + connections);
+            }
+            this.maxConnections = connections;
+            return this;
+        }
+
+        /**
+         * @param filter decides which connections are served (default: all)
+         * @return this builder
+         */
+        public Builder connectionFilter(ConnectionFilter filter) {
+            this.filter = Objects.requireNonNull(filter, "filter");
+            return this;
+        }
+
+        /**
          * Adds an observer; observers are told in the order they were added.
          *
          * @param observer told of every call and byte of the connections, for metrics and tracing
@@ -177,7 +204,7 @@ public final class BjsonRpcServer implements AutoCloseable {
          */
         public BjsonRpcServer start() {
             return new BjsonRpcServer(Bootstraps.listen(host, port, handlerFactory, options, sslContext, listener,
-                observer));
+                observer, maxConnections, filter));
         }
     }
 }

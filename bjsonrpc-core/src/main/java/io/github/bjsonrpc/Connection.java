@@ -37,6 +37,12 @@ public interface Connection extends RpcTarget, AutoCloseable {
     /** This side's address. */
     SocketAddress localAddress();
 
+    /**
+     * The peer's TLS identity: the subject of the certificate it presented, on a TLS connection whose peer
+     * authenticated; empty otherwise.
+     */
+    java.util.Optional<java.security.Principal> principal();
+
     /** When the connection was established. */
     Instant openedAt();
 

@@ -28,42 +28,53 @@ import java.util.concurrent.Executor;
  *        accepted connections
  * @param maxRemoteObjects how many {@link Exported} objects this side may have live on the connection (default
  *        1024); exporting one more fails the call that tried, with an error saying so
+ * @param maxPendingRequests how many requests sent from here may wait for replies at once, pipes included (default
+ *        10 000); one more fails at once with a {@link BjsonRpcException}
+ * @param maxOpenPipes how many pipes opened from here may be open at once (default 1000); one more fails at
+ *        once with a {@link BjsonRpcException}
+ * @param maxQueuedRequests how many requests of the peer may wait to start (default 10 000); one more is answered
+ *        with the error {@code Server busy: ...} (or dropped if it is a notification) and counted
+ * @param writeHighWaterMark how many bytes may wait to be written to a peer that does not read (default 1 MiB).
+ *        Above it the connection stops reading from that peer and handler threads writing to it wait, until it
+ *        reads again: a peer that does not read cannot make memory grow without bound
+ * @param idleTimeout how long a connection may go without reading or writing anything before it is closed;
+ *        zero (the default) for never
  */
 public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration callTimeout, Executor executor,
-        boolean pipeEndMarker, Duration connectTimeout, int maxRemoteObjects) {
+        boolean pipeEndMarker, Duration connectTimeout, int maxRemoteObjects, int maxPendingRequests, int maxOpenPipes,
+        int maxQueuedRequests, int writeHighWaterMark, Duration idleTimeout) {
 
-    private static final ConnectionOptions DEFAULTS =
-        new ConnectionOptions(8 * 1024 * 1024, 1, Duration.ofSeconds(60), null, false, Duration.ofSeconds(10), 1024);
+    private static final ConnectionOptions DEFAULTS = new ConnectionOptions(
+        8 * 1024 * 1024, 1, Duration.ofSeconds(60), null, false,
+        Duration.ofSeconds(10), 1024, 10_000, 1_000, 10_000, 1024 * 1024, Duration.ZERO);
 
     /**
      * Checks every option.
      *
-     * @param maxLineLength at least 64
-     * @param maxConcurrency at least 1
-     * @param callTimeout positive
-     * @param executor any, or {@code null}
-     * @param pipeEndMarker any
-     * @param connectTimeout positive
-     * @param maxRemoteObjects at least 1
+     * @param maxLineLength see the record description
+     * @param maxConcurrency see the record description
+     * @param callTimeout see the record description
+     * @param executor see the record description
+     * @param pipeEndMarker see the record description
+     * @param connectTimeout see the record description
+     * @param maxRemoteObjects see the record description
+     * @param maxPendingRequests see the record description
+     * @param maxOpenPipes see the record description
+     * @param maxQueuedRequests see the record description
+     * @param writeHighWaterMark see the record description
+     * @param idleTimeout see the record description
      */
     public ConnectionOptions {
-        if (maxLineLength < 64) {
-            throw new IllegalArgumentException("maxLineLength must be at least 64 bytes, was " + maxLineLength);
-        }
-        if (maxConcurrency < 1) {
-            throw new IllegalArgumentException("maxConcurrency must be at least 1, was " + maxConcurrency);
-        }
-        Objects.requireNonNull(callTimeout, "callTimeout");
-        if (callTimeout.isNegative() || callTimeout.isZero()) {
-            throw new IllegalArgumentException("callTimeout must be positive, was " + callTimeout);
-        }
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-            throw new IllegalArgumentException("connectTimeout must be positive, was " + connectTimeout);
-        }
-        if (maxRemoteObjects < 1) {
-            throw new IllegalArgumentException("maxRemoteObjects must be at least 1, was " + maxRemoteObjects);
-        }
+        atLeast(maxLineLength, 64, "maxLineLength");
+        atLeast(maxConcurrency, 1, "maxConcurrency");
+        positive(callTimeout, "callTimeout");
+        positive(connectTimeout, "connectTimeout");
+        atLeast(maxRemoteObjects, 1, "maxRemoteObjects");
+        atLeast(maxPendingRequests, 1, "maxPendingRequests");
+        atLeast(maxOpenPipes, 1, "maxOpenPipes");
+        atLeast(maxQueuedRequests, 1, "maxQueuedRequests");
+        atLeast(writeHighWaterMark, 1024, "writeHighWaterMark");
+        notNegative(idleTimeout, "idleTimeout");
     }
 
     /** The defaults described on each option. */
@@ -72,65 +83,137 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
     }
 
     /**
-     * @param bytes the longest line accepted
-     * @return a copy with that limit
+     * @param value the longest line accepted
+     * @return a copy with that value
      */
-    public ConnectionOptions withMaxLineLength(int bytes) {
-        return new ConnectionOptions(bytes, maxConcurrency, callTimeout, executor,
-            pipeEndMarker, connectTimeout, maxRemoteObjects);
+    public ConnectionOptions withMaxLineLength(int value) {
+        return new ConnectionOptions(value, maxConcurrency, callTimeout, executor, pipeEndMarker, connectTimeout,
+            maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests, writeHighWaterMark, idleTimeout);
     }
 
     /**
-     * @param requests how many requests of the peer may run at once
-     * @return a copy with that limit
+     * @param value how many requests of the peer may run at once
+     * @return a copy with that value
      */
-    public ConnectionOptions withMaxConcurrency(int requests) {
-        return new ConnectionOptions(maxLineLength, requests, callTimeout, executor,
-            pipeEndMarker, connectTimeout, maxRemoteObjects);
+    public ConnectionOptions withMaxConcurrency(int value) {
+        return new ConnectionOptions(maxLineLength, value, callTimeout, executor, pipeEndMarker, connectTimeout,
+            maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests, writeHighWaterMark, idleTimeout);
     }
 
     /**
-     * @param timeout how long synchronous calls wait
-     * @return a copy with that timeout
+     * @param value how long synchronous calls wait
+     * @return a copy with that value
      */
-    public ConnectionOptions withCallTimeout(Duration timeout) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, timeout, executor,
-            pipeEndMarker, connectTimeout, maxRemoteObjects);
+    public ConnectionOptions withCallTimeout(Duration value) {
+        return new ConnectionOptions(maxLineLength, maxConcurrency, value, executor, pipeEndMarker, connectTimeout,
+            maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests, writeHighWaterMark, idleTimeout);
     }
 
     /**
-     * @param handlerExecutor where handler code runs, or {@code null} for the shared pool
-     * @return a copy with that executor
+     * @param value where handler code runs, or {@code null} for the shared pool
+     * @return a copy with that value
      */
-    public ConnectionOptions withExecutor(Executor handlerExecutor) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, handlerExecutor,
-            pipeEndMarker, connectTimeout, maxRemoteObjects);
+    public ConnectionOptions withExecutor(Executor value) {
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, value, pipeEndMarker,
+            connectTimeout, maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests,
+            writeHighWaterMark, idleTimeout);
     }
 
     /**
-     * @param enabled whether pipes ask the peer for an end marker
-     * @return a copy with that choice
+     * @param value whether pipes ask the peer for an end marker
+     * @return a copy with that value
      */
-    public ConnectionOptions withPipeEndMarker(boolean enabled) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor,
-            enabled, connectTimeout, maxRemoteObjects);
+    public ConnectionOptions withPipeEndMarker(boolean value) {
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, value, connectTimeout,
+            maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests, writeHighWaterMark, idleTimeout);
     }
 
     /**
-     * @param timeout how long connecting may take
-     * @return a copy with that timeout
+     * @param value how long connecting may take
+     * @return a copy with that value
      */
-    public ConnectionOptions withConnectTimeout(Duration timeout) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor,
-            pipeEndMarker, timeout, maxRemoteObjects);
+    public ConnectionOptions withConnectTimeout(Duration value) {
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker, value,
+            maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests, writeHighWaterMark, idleTimeout);
     }
 
     /**
-     * @param objects how many exported objects may be live on the connection
-     * @return a copy with that limit
+     * @param value how many exported objects may be live on the connection
+     * @return a copy with that value
      */
-    public ConnectionOptions withMaxRemoteObjects(int objects) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor,
-            pipeEndMarker, connectTimeout, objects);
+    public ConnectionOptions withMaxRemoteObjects(int value) {
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
+            connectTimeout, value, maxPendingRequests, maxOpenPipes, maxQueuedRequests, writeHighWaterMark,
+            idleTimeout);
+    }
+
+    /**
+     * @param value how many requests may wait for replies at once
+     * @return a copy with that value
+     */
+    public ConnectionOptions withMaxPendingRequests(int value) {
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
+            connectTimeout, maxRemoteObjects, value, maxOpenPipes, maxQueuedRequests, writeHighWaterMark,
+            idleTimeout);
+    }
+
+    /**
+     * @param value how many pipes may be open at once
+     * @return a copy with that value
+     */
+    public ConnectionOptions withMaxOpenPipes(int value) {
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
+            connectTimeout, maxRemoteObjects, maxPendingRequests, value, maxQueuedRequests, writeHighWaterMark,
+            idleTimeout);
+    }
+
+    /**
+     * @param value how many requests of the peer may wait to start
+     * @return a copy with that value
+     */
+    public ConnectionOptions withMaxQueuedRequests(int value) {
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
+            connectTimeout, maxRemoteObjects, maxPendingRequests, maxOpenPipes, value, writeHighWaterMark,
+            idleTimeout);
+    }
+
+    /**
+     * @param value how many bytes may wait to be written
+     * @return a copy with that value
+     */
+    public ConnectionOptions withWriteHighWaterMark(int value) {
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
+            connectTimeout, maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests, value,
+            idleTimeout);
+    }
+
+    /**
+     * @param value how long a connection may stay silent; zero for ever
+     * @return a copy with that value
+     */
+    public ConnectionOptions withIdleTimeout(Duration value) {
+        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
+            connectTimeout, maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests,
+            writeHighWaterMark, value);
+    }
+
+    private static void atLeast(int value, int least, String name) {
+        if (value < least) {
+            throw new IllegalArgumentException(name + " must be at least " + least + ", was " + value);
+        }
+    }
+
+    private static void positive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+
+    private static void notNegative(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, was " + value);
+        }
     }
 }

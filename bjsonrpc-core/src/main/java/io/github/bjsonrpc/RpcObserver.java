@@ -91,9 +91,21 @@ public interface RpcObserver {
      *
      * @param connection where it came from
      * @param reason {@code too-long}, {@code malformed}, {@code not-an-object}, {@code no-id}, {@code empty},
-     *        {@code empty-batch} or {@code unknown-reply-id}
+     *        {@code empty-batch}, {@code unknown-reply-id}, or {@code internal-error} (a failure of this library
+     *        while reading, which closes the connection)
      */
     default void rejected(Connection connection, String reason) {
+    }
+
+    /**
+     * A limit refused something: {@code connections} (a new connection over the server's maximum; the connection
+     * is then {@code null}), {@code refused} (a {@link ConnectionFilter} said no), {@code queued-requests},
+     * {@code pending-requests}, {@code open-pipes}, {@code remote-objects} or {@code idle-timeout}.
+     *
+     * @param connection the connection concerned, or {@code null}
+     * @param limit which limit
+     */
+    default void limitReached(Connection connection, String limit) {
     }
 
     /**
@@ -147,6 +159,12 @@ public interface RpcObserver {
             public void rejected(Connection connection, String reason) {
                 first.rejected(connection, reason);
                 second.rejected(connection, reason);
+            }
+
+            @Override
+            public void limitReached(Connection connection, String limit) {
+                first.limitReached(connection, limit);
+                second.limitReached(connection, limit);
             }
 
             @Override

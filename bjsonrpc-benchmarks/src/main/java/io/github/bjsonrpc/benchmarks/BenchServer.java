@@ -2,7 +2,6 @@ package io.github.bjsonrpc.benchmarks;
 
 import java.util.concurrent.CountDownLatch;
 
-import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.BjsonRpcServer;
 
 /**
@@ -26,7 +25,8 @@ public final class BenchServer {
             server = floor;
             port = floor.port();
         } else {
-            BjsonRpcServer ours = BjsonRpc.createServer("127.0.0.1", 0, connection -> new EchoHandler());
+            BjsonRpcServer ours = BjsonRpcServer.builder().port(0).handlerFactory(connection -> new EchoHandler())
+                .maxConnections(100_000).start();
             server = ours;
             port = ours.port();
         }

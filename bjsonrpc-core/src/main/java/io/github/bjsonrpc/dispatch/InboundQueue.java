@@ -52,11 +52,25 @@ public final class InboundQueue {
      * @param task the work
      */
     public void submit(Runnable task) {
+        offer(task, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Queues a task unless {@code limit} tasks already wait; it is dropped if the queue is closed.
+     *
+     * @param task the work
+     * @param limit how many tasks may wait
+     * @return {@code false} if the queue was full
+     */
+    public boolean offer(Runnable task, int limit) {
         boolean startDrain;
         lock.lock();
         try {
             if (closed) {
-                return;
+                return true;
+            }
+            if (tasks.size() >= limit) {
+                return false;
             }
             tasks.add(task);
             startDrain = takeSlotIfWork();
@@ -66,6 +80,7 @@ public final class InboundQueue {
         if (startDrain) {
             startDrain();
         }
+        return true;
     }
 
     /**

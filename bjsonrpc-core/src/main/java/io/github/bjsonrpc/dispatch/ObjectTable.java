@@ -25,6 +25,7 @@ public final class ObjectTable implements Exporter {
 
     private final LongSupplier counter;
     private final int limit;
+    private final Runnable onLimit;
     private final Map<String, Object> byName = new HashMap<>();
     private final Map<Object, String> names = new IdentityHashMap<>();
     private boolean closed;
@@ -32,10 +33,12 @@ public final class ObjectTable implements Exporter {
     /**
      * @param counter the connection's counter, shared with request ids
      * @param limit how many objects may be live at once
+     * @param onLimit told each time the limit refuses an object
      */
-    public ObjectTable(LongSupplier counter, int limit) {
+    public ObjectTable(LongSupplier counter, int limit, Runnable onLimit) {
         this.counter = counter;
         this.limit = limit;
+        this.onLimit = onLimit;
     }
 
     @Override
@@ -48,6 +51,7 @@ public final class ObjectTable implements Exporter {
             throw new BjsonRpcException("The connection is closed: no object can be exported on it");
         }
         if (byName.size() >= limit) {
+            onLimit.run();
             throw new BjsonRpcException("This connection already holds " + limit + " remote objects (the limit, "
                 + "maxRemoteObjects): the peer must delete some before more can be exported");
         }

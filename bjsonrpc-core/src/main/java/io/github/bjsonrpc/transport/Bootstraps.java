@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLParameters;
 
 import io.github.bjsonrpc.BjsonRpcException;
+import io.github.bjsonrpc.ConnectionFilter;
 import io.github.bjsonrpc.ConnectionListener;
 import io.github.bjsonrpc.ConnectionOptions;
 import io.github.bjsonrpc.HandlerFactory;
@@ -25,12 +26,14 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.timeout.IdleStateHandler;
 
 /** Opens listeners and outbound connections on the shared event loops, with one pipeline for both roles. */
 public final class Bootstraps {
@@ -126,11 +129,14 @@ public final class Bootstraps {
      * @param sslContext TLS for every accepted connection, or {@code null} for plain TCP
      * @param listener told of every accepted connection's opening and closing
      * @param observer told of the calls and traffic of every accepted connection
+     * @param maxConnections how many connections may be open at once; more are closed as they come
+     * @param filter decides which connections are served
      * @return the bound listener
      * @throws BjsonRpcException if the address cannot be bound, with what to do about it
      */
     public static Listener listen(String host, int port, HandlerFactory handlerFactory, ConnectionOptions options,
-            SslContext sslContext, ConnectionListener listener, RpcObserver observer) {
+            SslContext sslContext, ConnectionListener listener, RpcObserver observer, int maxConnections,
+            ConnectionFilter filter) {
         Set<NettyConnection> connections = ConcurrentHashMap.newKeySet();
         AtomicBoolean closing = new AtomicBoolean();
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -141,11 +147,16 @@ public final class Bootstraps {
             .childHandler(new io.netty.channel.ChannelInitializer<Channel>() {
                 @Override
                 protected void initChannel(Channel channel) {
+                    if (connections.size() >= maxConnections) {
+                        observer.limitReached(null, "connections");
+                        channel.close();
+                        return;
+                    }
                     if (sslContext != null) {
                         channel.pipeline().addLast("tls", sslContext.newHandler(channel.alloc()));
                     }
                     NettyConnection connection = install(channel, Role.ACCEPTED, options, handlerFactory, listener,
-                        observer);
+                        observer, filter);
                     connections.add(connection);
                     connection.closeFuture().whenComplete((ignored, failure) -> connections.remove(connection));
                     if (closing.get()) {
@@ -198,7 +209,8 @@ public final class Bootstraps {
                         tls.engine().setSSLParameters(parameters);
                         channel.pipeline().addLast("tls", tls);
                     }
-                    made[0] = install(channel, Role.INITIATED, options, handlerFactory, listener, observer);
+                    made[0] = install(channel, Role.INITIATED, options, handlerFactory, listener, observer,
+                        ConnectionFilter.ACCEPT_ALL);
                 }
             });
         ChannelFuture connected = bootstrap.connect(host, port).awaitUninterruptibly();
@@ -210,8 +222,15 @@ public final class Bootstraps {
     }
 
     private static NettyConnection install(Channel channel, Role role, ConnectionOptions options,
-            HandlerFactory handlerFactory, ConnectionListener listener, RpcObserver observer) {
-        NettyConnection connection = new NettyConnection(channel, role, options, handlerFactory, listener, observer);
+            HandlerFactory handlerFactory, ConnectionListener listener, RpcObserver observer, ConnectionFilter filter) {
+        NettyConnection connection = new NettyConnection(channel, role, options, handlerFactory, listener, observer,
+            filter);
+        channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(options.writeHighWaterMark() / 2,
+            options.writeHighWaterMark()));
+        if (!options.idleTimeout().isZero()) {
+            channel.pipeline().addLast("idle", new IdleStateHandler(0, 0, options.idleTimeout().toMillis(),
+                TimeUnit.MILLISECONDS));
+        }
         // replies are written from handler threads: one socket write for the replies that pile up meanwhile
         channel.pipeline().addFirst("flushes", new FlushConsolidationHandler(256, true));
         channel.pipeline()

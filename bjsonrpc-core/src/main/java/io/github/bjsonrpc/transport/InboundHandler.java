@@ -12,6 +12,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
 
 /** The last stage of a channel's pipeline: hands lines and lifecycle events to the connection. */
 final class InboundHandler extends ChannelInboundHandlerAdapter {
@@ -59,7 +60,23 @@ final class InboundHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
         } else {
             log.warn("Connection {}: unexpected failure, closing", connection.id(), cause);
+            connection.onInternalError();
             ctx.close();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        connection.writabilityChanged();
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof IdleStateEvent) {
+            connection.onIdle();
+        } else {
+            ctx.fireUserEventTriggered(event);
         }
     }
 }

@@ -2,11 +2,13 @@ package io.github.bjsonrpc.transport;
 
 import java.io.OutputStream;
 import java.net.SocketAddress;
+import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +17,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +30,7 @@ import io.github.bjsonrpc.BjsonRpcException;
 import io.github.bjsonrpc.CallTimeoutException;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.ConnectionClosedException;
+import io.github.bjsonrpc.ConnectionFilter;
 import io.github.bjsonrpc.ConnectionListener;
 import io.github.bjsonrpc.ConnectionOptions;
 import io.github.bjsonrpc.ConnectionStats;
@@ -55,6 +61,7 @@ import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.handler.ssl.SslHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
@@ -91,28 +98,62 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final TrafficCounters traffic = new TrafficCounters();
     private final RpcObserver observer;
+    private final ConnectionFilter filter;
+    private final AtomicInteger openPipes = new AtomicInteger();
+    /** Handler threads wait on it while the peer does not read (see ConnectionOptions.writeHighWaterMark). */
+    private final Object writability = new Object();
+    private volatile boolean admitted;
 
     private final ConnectionListener listener;
 
     NettyConnection(Channel channel, Role role, ConnectionOptions options, HandlerFactory handlerFactory,
-            ConnectionListener listener, RpcObserver observer) {
+            ConnectionListener listener, RpcObserver observer, ConnectionFilter filter) {
         this.channel = channel;
         this.listener = listener;
         this.observer = observer;
+        this.filter = filter;
         this.role = role;
         this.options = options;
         this.handlerFactory = handlerFactory;
         this.executor = options.executor() != null ? options.executor() : HandlerExecutor.shared();
         this.inbound = new InboundQueue(this, executor, options.maxConcurrency());
-        this.objects = new ObjectTable(counter::incrementAndGet, options.maxRemoteObjects());
+        this.objects = new ObjectTable(counter::incrementAndGet, options.maxRemoteObjects(),
+            () -> observer.limitReached(this, "remote-objects"));
         this.dispatcher = new Dispatcher(this, this, objects, observer);
         this.values = Json.MAPPER.writer().withAttribute(Exporter.class, objects);
     }
 
     // ---- lifecycle, on the I/O thread ----
 
-    /** The channel is active: make the handler, as the first task of the connection. */
+    /** The channel is active: filter it (TLS once the handshake is done), then make its handler. */
     void start() {
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        if (tls == null) {
+            admit();
+        } else {
+            tls.handshakeFuture().addListener(handshake -> {
+                if (handshake.isSuccess()) {
+                    admit();
+                }
+            });
+        }
+    }
+
+    private void admit() {
+        boolean accepted;
+        try {
+            accepted = filter.accept(this);
+        } catch (RuntimeException e) {
+            log.warn("The connection filter failed for connection {} from {}; refusing it", id,
+                channel.remoteAddress(), e);
+            accepted = false;
+        }
+        if (!accepted) {
+            observer.limitReached(this, "refused");
+            channel.close();
+            return;
+        }
+        admitted = true;
         notifyListener(true);
         inbound.submit(() -> {
             try {
@@ -138,8 +179,35 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
             p.fail(failure);
         }
         inbound.close(dispatcher::close);
+        synchronized (writability) {
+            writability.notifyAll();
+        }
         closeFuture.complete(null);
-        notifyListener(false);
+        if (admitted) {
+            notifyListener(false);
+        }
+    }
+
+    /** The peer started or stopped reading: stop reading from it meanwhile, and let waiting writers go on. */
+    void writabilityChanged() {
+        boolean writable = channel.isWritable();
+        channel.config().setAutoRead(writable);
+        if (writable) {
+            synchronized (writability) {
+                writability.notifyAll();
+            }
+        }
+    }
+
+    /** An unexpected failure while reading: counted, and the connection closes. */
+    void onInternalError() {
+        dropped("internal-error");
+    }
+
+    /** Nothing was read or written for the idle timeout. */
+    void onIdle() {
+        observer.limitReached(this, "idle-timeout");
+        close();
     }
 
     private void notifyListener(boolean opened) {
@@ -188,7 +256,16 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
 
     @Override
     public void request(RequestMessage request) {
-        inbound.submit(() -> dispatcher.dispatch(request));
+        if (inbound.offer(() -> dispatcher.dispatch(request), options.maxQueuedRequests())) {
+            return;
+        }
+        observer.limitReached(this, "queued-requests");
+        if (!request.isNotification()) {
+            String busy = "Server busy: " + options.maxQueuedRequests() + " requests of this connection are already "
+                + "waiting; retry later";
+            write(encode(gen -> MessageWriter.writeError(gen, values, request.id(), request.jsonRpc2(), busy,
+                MessageWriter.SERVER_ERROR)));
+        }
     }
 
     @Override
@@ -240,8 +317,16 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
     public <T> Pipe<T> pipe(Class<T> elementType, String method, Object... args) {
         long requestId = counter.incrementAndGet();
         RpcObserver.Scope scope = observer.issuing(this, observedName(method));
-        PendingPipe<T> pipe = new PendingPipe<>(this, requestId, method, elementType,
-            failure -> scope.end(RpcObserver.CallType.PIPE, outcomeOf(failure)));
+        if (openPipes.incrementAndGet() > options.maxOpenPipes()) {
+            openPipes.decrementAndGet();
+            observer.limitReached(this, "open-pipes");
+            throw new BjsonRpcException("Connection " + id + " already has " + options.maxOpenPipes()
+                + " open pipes (maxOpenPipes): close some before opening '" + method + "'");
+        }
+        PendingPipe<T> pipe = new PendingPipe<>(this, requestId, method, elementType, failure -> {
+            openPipes.decrementAndGet();
+            scope.end(RpcObserver.CallType.PIPE, outcomeOf(failure));
+        });
         try {
             send(requestId, pipe, method, Params.from(args), options.pipeEndMarker());
         } catch (RuntimeException e) {
@@ -301,6 +386,11 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
 
     private void send(long requestId, Pending waiter, String method, Params params, boolean pipeEnd) {
         ensureOpen(method);
+        if (pending.size() >= options.maxPendingRequests()) {
+            observer.limitReached(this, "pending-requests");
+            throw new BjsonRpcException("Connection " + id + " already has " + options.maxPendingRequests()
+                + " requests waiting for replies (maxPendingRequests): wait for some before sending '" + method + "'");
+        }
         ByteBuf line = encode(gen -> MessageWriter.writeRequest(gen, values, method, requestId, params.positional(),
             params.keywords(), pipeEnd));
         pending.put(requestId, waiter);
@@ -483,10 +573,28 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
     }
 
     private ChannelFuture write(ByteBuf line) {
+        awaitWritable();
         int bytes = line.readableBytes();
         traffic.bytesOut(bytes);
         observer.bytesWritten(this, bytes);
         return channel.writeAndFlush(line);
+    }
+
+    /** Off the I/O threads, waits while the peer does not read: back-pressure on handlers and callers. */
+    private void awaitWritable() {
+        if (channel.isWritable() || channel.eventLoop().inEventLoop()) {
+            return;
+        }
+        synchronized (writability) {
+            while (!channel.isWritable() && channel.isActive()) {
+                try {
+                    writability.wait(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     // ---- Connection ----
@@ -509,6 +617,19 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
     @Override
     public SocketAddress localAddress() {
         return channel.localAddress();
+    }
+
+    @Override
+    public Optional<Principal> principal() {
+        SslHandler tls = channel.pipeline().get(SslHandler.class);
+        if (tls == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(tls.engine().getSession().getPeerPrincipal());
+        } catch (SSLPeerUnverifiedException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -547,14 +668,8 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
 
     @Override
     public ConnectionStats stats() {
-        int pipes = 0;
-        for (Pending p : pending.values()) {
-            if (p instanceof PendingPipe) {
-                pipes++;
-            }
-        }
         return new ConnectionStats(traffic.bytesIn(), traffic.bytesOut(), inbound.running(), inbound.queued(),
-            pending.size(), pipes, objects.names(), traffic.dropped());
+            pending.size(), openPipes.get(), objects.names(), traffic.dropped());
     }
 
     @Override

@@ -152,6 +152,23 @@ public class ServerHandler {
         return "sent";
     }
 
+    /** How many elements {@link #flood} has produced, over all connections. */
+    public static final java.util.concurrent.atomic.AtomicLong FLOODED = new java.util.concurrent.atomic.AtomicLong();
+
+    /** A pipe of {@code count} strings of {@code size} characters, counting what it produced. */
+    public Stream<String> flood(int count, int size) {
+        String element = "x".repeat(size);
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> {
+            FLOODED.incrementAndGet();
+            return element;
+        });
+    }
+
+    /** The TLS identity of the peer, or {@code "anonymous"}. */
+    public String whoAmI(Connection connection) {
+        return connection.principal().map(java.security.Principal::getName).orElse("anonymous");
+    }
+
     /** Stands for slow work: it keeps its thread busy, as the reference's handler does. */
     public String sleepy(double seconds, String tag) {
         long deadline = System.nanoTime() + (long) (seconds * TimeUnit.SECONDS.toNanos(1));
