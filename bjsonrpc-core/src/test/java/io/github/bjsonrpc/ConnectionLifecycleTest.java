@@ -21,7 +21,7 @@ class ConnectionLifecycleTest {
 
     /** Per-connection state, a hook on close, and methods that misbehave. */
     public static class Stateful implements AutoCloseable {
-        static final AtomicInteger CLOSED = new AtomicInteger();
+        final AtomicInteger closed = new AtomicInteger();
         private final AtomicInteger count = new AtomicInteger();
         final CountDownLatch never = new CountDownLatch(1);
 
@@ -49,7 +49,7 @@ class ConnectionLifecycleTest {
         @Override
         public void close() {
             never.countDown();
-            CLOSED.incrementAndGet();
+            closed.incrementAndGet();
         }
     }
 
@@ -75,15 +75,15 @@ class ConnectionLifecycleTest {
 
     @Test
     void theHandlerIsClosedOnceWhenItsConnectionCloses() {
-        BjsonRpcServer server = server(ConnectionOptions.defaults());
-        int before = Stateful.CLOSED.get();
+        Stateful handler = new Stateful();
+        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> handler));
         Connection client = BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE);
         assertThat(client.call("ping")).isEqualTo("pong");
 
         client.close();
         client.close();
         await().atMost(Duration.ofSeconds(5)).until(() -> server.connections().isEmpty());
-        await().atMost(Duration.ofSeconds(5)).until(() -> Stateful.CLOSED.get() == before + 1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> handler.closed.get() == 1);
         assertThatThrownBy(() -> client.call("ping")).isInstanceOf(ConnectionClosedException.class);
     }
 
