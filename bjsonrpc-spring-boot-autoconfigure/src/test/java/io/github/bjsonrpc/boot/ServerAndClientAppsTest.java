@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,6 +61,10 @@ class ServerAndClientAppsTest {
             return "called by " + connection.call("clientName");
         }
 
+        public String whoAmI() {
+            return connection.principal().map(java.security.Principal::getName).orElse("anonymous");
+        }
+
         public String slow(long millis) throws InterruptedException {
             SLOW_STARTED.countDown();
             TimeUnit.MILLISECONDS.sleep(millis);
@@ -90,6 +93,8 @@ class ServerAndClientAppsTest {
         int count();
 
         String whoCalls();
+
+        String whoAmI();
     }
 
     /** A bean of the client application that gets the typed client by constructor injection. */
@@ -207,35 +212,59 @@ class ServerAndClientAppsTest {
     }
 
     @Test
-    void tlsThroughSslBundles(@TempDir Path dir) throws Exception {
-        File keystore = dir.resolve("server.p12").toFile();
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-            "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
-            "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-            "-keystore", keystore.getPath(), "-storepass", "secret1", "-keypass", "secret1")
-            .redirectErrorStream(true).start();
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
-        String location = "file:" + keystore.getAbsolutePath();
+    void tlsWithClientCertificatesThroughSslBundles(@TempDir Path dir) throws Exception {
+        keytool(dir, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+            "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-keystore", "server.p12");
+        keytool(dir, "-genkeypair", "-alias", "client", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+            "-dname", "CN=billing-client", "-keystore", "client.p12");
+        keytool(dir, "-exportcert", "-alias", "server", "-keystore", "server.p12", "-file", "server.crt");
+        keytool(dir, "-exportcert", "-alias", "client", "-keystore", "client.p12", "-file", "client.crt");
+        keytool(dir, "-importcert", "-noprompt", "-alias", "server", "-file", "server.crt", "-keystore", "trust.p12");
+        keytool(dir, "-importcert", "-noprompt", "-alias", "client", "-file", "client.crt", "-keystore", "trust.p12");
+        String trust = "file:" + dir.resolve("trust.p12");
 
         ConfigurableApplicationContext server = server("bjsonrpc.server.ssl.bundle=server",
-            "spring.ssl.bundle.jks.server.keystore.location=" + location,
+            "bjsonrpc.server.ssl.client-auth=need",
+            "spring.ssl.bundle.jks.server.keystore.location=file:" + dir.resolve("server.p12"),
             "spring.ssl.bundle.jks.server.keystore.password=secret1",
-            "spring.ssl.bundle.jks.server.keystore.type=PKCS12");
+            "spring.ssl.bundle.jks.server.truststore.location=" + trust,
+            "spring.ssl.bundle.jks.server.truststore.password=secret1");
         int port = port(server);
-        ConfigurableApplicationContext client = client(port, "bjsonrpc.clients.calc.ssl.bundle=trusted",
-            "spring.ssl.bundle.jks.trusted.truststore.location=" + location,
-            "spring.ssl.bundle.jks.trusted.truststore.password=secret1",
-            "spring.ssl.bundle.jks.trusted.truststore.type=PKCS12");
+        ConfigurableApplicationContext client = client(port, "bjsonrpc.clients.calc.ssl.bundle=billing",
+            "spring.ssl.bundle.jks.billing.keystore.location=file:" + dir.resolve("client.p12"),
+            "spring.ssl.bundle.jks.billing.keystore.password=secret1",
+            "spring.ssl.bundle.jks.billing.truststore.location=" + trust,
+            "spring.ssl.bundle.jks.billing.truststore.password=secret1");
 
-        assertThat(client.getBean(Billing.class).calculator.add2(20, 22)).isEqualTo(42);
-        assertThat(client.getBean(Billing.class).calculator.whoCalls()).isEqualTo("called by spring-client");
+        CalculatorApi calculator = client.getBean(Billing.class).calculator;
+        assertThat(calculator.add2(20, 22)).isEqualTo(42);
+        assertThat(calculator.whoCalls()).isEqualTo("called by spring-client");
+        // the server's service sees the client's certificate
+        assertThat(calculator.whoAmI()).isEqualTo("CN=billing-client");
 
         // a plain-TCP peer gets nowhere
         try (Connection plain = BjsonRpc.connect("127.0.0.1", port, HandlerFactory.NONE,
                 ConnectionOptions.defaults().withCallTimeout(Duration.ofSeconds(2)))) {
             assertThatThrownBy(() -> plain.call("add2", 1, 2)).isInstanceOf(BjsonRpcException.class);
         }
+        // nor does a TLS client without a certificate
+        ConfigurableApplicationContext anonymous = client(port, "bjsonrpc.clients.calc.ssl.bundle=trusting",
+            "bjsonrpc.clients.calc.reconnect.enabled=false",
+            "spring.ssl.bundle.jks.trusting.truststore.location=" + trust,
+            "spring.ssl.bundle.jks.trusting.truststore.password=secret1");
+        assertThatThrownBy(() -> calc(anonymous).call(Duration.ofSeconds(2), Object.class, "add2", 1, 2))
+            .isInstanceOf(BjsonRpcException.class);
+    }
+
+    private static void keytool(Path dir, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+            Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        command.addAll(List.of(args));
+        command.addAll(List.of("-storetype", "PKCS12", "-storepass", "secret1"));
+        Process keytool = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes());
+        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(keytool.exitValue()).as(output).isZero();
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import io.github.bjsonrpc.BjsonRpc;
+import io.github.bjsonrpc.BjsonRpcServer;
 
 /**
  * Configuration of the bjsonrpc server ({@code bjsonrpc.server.*}) and of the clients
@@ -45,6 +46,24 @@ public class BjsonRpcProperties {
 
         /** How many exported objects may be live on one connection. */
         private int maxRemoteObjects = 1024;
+
+        /** How many requests sent from here may wait for replies at once on one connection, pipes included. */
+        private int maxPendingRequests = 10_000;
+
+        /** How many pipes opened from here may be open at once on one connection. */
+        private int maxOpenPipes = 1_000;
+
+        /** How many requests of the peer may wait to start on one connection; more are answered "Server busy". */
+        private int maxQueuedRequests = 10_000;
+
+        /**
+         * How much may wait to be written to a peer that does not read; above it the connection stops reading from
+         * that peer and writers wait until it reads again.
+         */
+        private DataSize writeHighWaterMark = DataSize.ofMegabytes(1);
+
+        /** How long a connection may go without reading or writing before it is closed; 0 for never. */
+        private Duration idleTimeout = Duration.ZERO;
 
         /** How many of the peer's requests may run at once on one connection. */
         public int getMaxConcurrency() {
@@ -93,6 +112,66 @@ public class BjsonRpcProperties {
         public void setMaxRemoteObjects(int maxRemoteObjects) {
             this.maxRemoteObjects = maxRemoteObjects;
         }
+
+        /** How many requests sent from here may wait for replies at once. */
+        public int getMaxPendingRequests() {
+            return maxPendingRequests;
+        }
+
+        /**
+         * @param maxPendingRequests at least 1
+         */
+        public void setMaxPendingRequests(int maxPendingRequests) {
+            this.maxPendingRequests = maxPendingRequests;
+        }
+
+        /** How many pipes opened from here may be open at once. */
+        public int getMaxOpenPipes() {
+            return maxOpenPipes;
+        }
+
+        /**
+         * @param maxOpenPipes at least 1
+         */
+        public void setMaxOpenPipes(int maxOpenPipes) {
+            this.maxOpenPipes = maxOpenPipes;
+        }
+
+        /** How many requests of the peer may wait to start. */
+        public int getMaxQueuedRequests() {
+            return maxQueuedRequests;
+        }
+
+        /**
+         * @param maxQueuedRequests at least 1
+         */
+        public void setMaxQueuedRequests(int maxQueuedRequests) {
+            this.maxQueuedRequests = maxQueuedRequests;
+        }
+
+        /** How much may wait to be written to a peer that does not read. */
+        public DataSize getWriteHighWaterMark() {
+            return writeHighWaterMark;
+        }
+
+        /**
+         * @param writeHighWaterMark at least 1KB
+         */
+        public void setWriteHighWaterMark(DataSize writeHighWaterMark) {
+            this.writeHighWaterMark = writeHighWaterMark;
+        }
+
+        /** How long a connection may stay silent. */
+        public Duration getIdleTimeout() {
+            return idleTimeout;
+        }
+
+        /**
+         * @param idleTimeout zero for never
+         */
+        public void setIdleTimeout(Duration idleTimeout) {
+            this.idleTimeout = idleTimeout;
+        }
     }
 
     /** The bjsonrpc server. */
@@ -109,6 +188,9 @@ public class BjsonRpcProperties {
 
         /** How long in-flight calls and pipes may take to finish when the application stops. */
         private Duration shutdownGracePeriod = Duration.ofSeconds(20);
+
+        /** How many connections may be open at once; more are closed as they come. */
+        private int maxConnections = BjsonRpcServer.DEFAULT_MAX_CONNECTIONS;
 
         private final ServerSsl ssl = new ServerSsl();
 
@@ -162,6 +244,18 @@ public class BjsonRpcProperties {
          */
         public void setShutdownGracePeriod(Duration shutdownGracePeriod) {
             this.shutdownGracePeriod = shutdownGracePeriod;
+        }
+
+        /** How many connections may be open at once. */
+        public int getMaxConnections() {
+            return maxConnections;
+        }
+
+        /**
+         * @param maxConnections at least 1
+         */
+        public void setMaxConnections(int maxConnections) {
+            this.maxConnections = maxConnections;
         }
 
         /** TLS. */

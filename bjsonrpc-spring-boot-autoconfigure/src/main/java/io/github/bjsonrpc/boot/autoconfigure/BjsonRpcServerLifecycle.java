@@ -54,6 +54,7 @@ public class BjsonRpcServerLifecycle implements SmartLifecycle {
             .handlerFactory(services.serverHandlers())
             .options(ConnectionSettingsMapper.options("bjsonrpc.server", properties, executor.forConnections()))
             .sslContext(sslContext)
+            .maxConnections(properties.getMaxConnections())
             .addConnectionListener(connections.forServer())
             .addConnectionListener(new ConnectionEvents(publisher, executor.forEvents(), null));
         customizers.forEach(customizer -> customizer.customize(builder));

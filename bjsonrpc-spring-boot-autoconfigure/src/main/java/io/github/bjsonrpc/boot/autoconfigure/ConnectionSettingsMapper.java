@@ -12,20 +12,29 @@ final class ConnectionSettingsMapper {
 
     static ConnectionOptions options(String prefix, BjsonRpcProperties.ConnectionSettings settings,
             Executor executor) {
-        long lineLength = settings.getMaxLineLength().toBytes();
-        if (lineLength > Integer.MAX_VALUE) {
-            throw new IllegalStateException(prefix + ".max-line-length must be at most 2GB, was "
-                + settings.getMaxLineLength());
-        }
+        int lineLength = bytes(prefix + ".max-line-length", settings.getMaxLineLength());
+        int highWaterMark = bytes(prefix + ".write-high-water-mark", settings.getWriteHighWaterMark());
         try {
             return ConnectionOptions.defaults()
-                .withMaxLineLength((int) lineLength)
+                .withMaxLineLength(lineLength)
                 .withMaxConcurrency(settings.getMaxConcurrency())
                 .withCallTimeout(settings.getCallTimeout())
                 .withMaxRemoteObjects(settings.getMaxRemoteObjects())
+                .withMaxPendingRequests(settings.getMaxPendingRequests())
+                .withMaxOpenPipes(settings.getMaxOpenPipes())
+                .withMaxQueuedRequests(settings.getMaxQueuedRequests())
+                .withWriteHighWaterMark(highWaterMark)
+                .withIdleTimeout(settings.getIdleTimeout())
                 .withExecutor(executor);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalStateException("Invalid " + prefix + ".* settings: " + e.getMessage(), e);
         }
+    }
+
+    private static int bytes(String property, org.springframework.util.unit.DataSize size) {
+        if (size.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalStateException(property + " must be at most 2GB, was " + size);
+        }
+        return (int) size.toBytes();
     }
 }

@@ -25,7 +25,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <li>{@code bjsonrpc.pipes.open} (gauge): pipes opened from here and not ended;</li>
  * <li>{@code bjsonrpc.remote.objects} (gauge): objects exported to peers and not deleted;</li>
  * <li>{@code bjsonrpc.bytes.received} / {@code .sent} (counters, bytes);</li>
- * <li>{@code bjsonrpc.frames.rejected} (counter, by {@code reason}): lines dropped without a reply.</li>
+ * <li>{@code bjsonrpc.frames.rejected} (counter, by {@code reason}): lines dropped without a reply;</li>
+ * <li>{@code bjsonrpc.limits.reached} (counter, by {@code limit}): what a limit refused.</li>
  * </ul>
  */
 public class BjsonRpcMetrics implements RpcObserver, ConnectionListener {
@@ -94,6 +95,12 @@ public class BjsonRpcMetrics implements RpcObserver, ConnectionListener {
     public void rejected(Connection connection, String reason) {
         Counter.builder("bjsonrpc.frames.rejected").description("Lines dropped without a reply")
             .tag("reason", reason).register(registry).increment();
+    }
+
+    @Override
+    public void limitReached(Connection connection, String limit) {
+        Counter.builder("bjsonrpc.limits.reached").description("What a bjsonrpc limit refused")
+            .tag("limit", limit).register(registry).increment();
     }
 
     @Override
