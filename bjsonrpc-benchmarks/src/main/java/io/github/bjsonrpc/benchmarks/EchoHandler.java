@@ -28,6 +28,27 @@ public class EchoHandler {
         return HeapProbe.usedAfterGc();
     }
 
+    /** A stream of {@code count} numbers, for pipes. */
+    public java.util.stream.Stream<Integer> range(int count) {
+        return java.util.stream.IntStream.range(0, count).boxed();
+    }
+
+    /** A remote object. */
+    public Counter newCounter() {
+        return new Counter();
+    }
+
+    /** A remote object that counts. */
+    @io.github.bjsonrpc.Exported
+    public static class Counter {
+        private int value;
+
+        /** Adds one; returns the new value. */
+        public int increment() {
+            return ++value;
+        }
+    }
+
     /** The ticks seen on this connection. */
     public long count() {
         return ticks;

@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * Runs the benchmarks: {@code micro} (JMH, the per-message path), {@code load} (loopback load against our server and
  * the floor server in separate processes, and our client against the minimal client) or {@code all}; for
- * profiling one part, {@code server ours|floor} and {@code client}. Options of
+ * profiling one part, {@code server ours|floor} and {@code client}; {@code soak [seconds]} (default 120) checks that
+ * heap and threads come back to their baseline after minutes of connections, calls, pipes and remote objects. Options of
  * {@code load}: {@code --seconds S} measured per mode (default 5), {@code --warmup S} (2), {@code --idle N}
  * connections for the idle-memory figure (10000), {@code --quick} for a seconds-long smoke run.
  */
@@ -36,6 +37,12 @@ public final class Main {
             case "micro" -> micro(arguments);
             case "load" -> load(LoadOptions.parse(arguments));
             case "server" -> measureServer(arguments.remove(0), LoadOptions.parse(arguments));
+            case "soak" -> {
+                Duration duration = Duration.ofSeconds(arguments.isEmpty() ? 120 : Long.parseLong(arguments.get(0)));
+                if (!Soak.run(duration, 8)) {
+                    System.exit(1);
+                }
+            }
             case "client" -> {
                 LoadOptions options = LoadOptions.parse(arguments);
                 try (ServerProcess server = ServerProcess.start("floor")) {
