@@ -32,8 +32,10 @@ import java.util.concurrent.Executor;
  *        10 000); one more fails at once with a {@link BjsonRpcException}
  * @param maxOpenPipes how many pipes opened from here may be open at once (default 1000); one more fails at
  *        once with a {@link BjsonRpcException}
- * @param maxQueuedRequests how many requests of the peer may wait to start (default 10 000); one more is answered
- *        with the error {@code Server busy: ...} (or dropped if it is a notification) and counted
+ * @param maxQueuedRequests how many requests of the peer may wait to start (default 10 000). Reading from the peer
+ *        pauses when half of them wait and resumes at a quarter, so a fast peer is slowed down rather than refused;
+ *        lines already read beyond the limit (a burst in one read, a large batch) are answered with the error
+ *        {@code Server busy: ...} (notifications are dropped) and counted
  * @param writeHighWaterMark how many bytes may wait to be written to a peer that does not read (default 1 MiB).
  *        Above it the connection stops reading from that peer and handler threads writing to it wait, until it
  *        reads again: a peer that does not read cannot make memory grow without bound

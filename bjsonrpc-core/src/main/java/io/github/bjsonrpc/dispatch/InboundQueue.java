@@ -34,6 +34,8 @@ public final class InboundQueue {
     private int running;
     private int resuming;
     private boolean closed;
+    private int lowWater = -1;
+    private Runnable onLowWater = () -> { };
 
     /**
      * @param connection the connection whose work this is
@@ -56,23 +58,42 @@ public final class InboundQueue {
     }
 
     /**
+     * Calls {@code callback} each time taking a task leaves exactly {@code waiting} tasks waiting, off the lock: the
+     * connection resumes reading then.
+     *
+     * @param waiting the low-water mark
+     * @param callback what to do
+     */
+    public void onLowWater(int waiting, Runnable callback) {
+        lock.lock();
+        try {
+            this.lowWater = waiting;
+            this.onLowWater = callback;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Queues a task unless {@code limit} tasks already wait; it is dropped if the queue is closed.
      *
      * @param task the work
      * @param limit how many tasks may wait
-     * @return {@code false} if the queue was full
+     * @return how many tasks wait now, or {@code -1} if the queue was full
      */
-    public boolean offer(Runnable task, int limit) {
+    public int offer(Runnable task, int limit) {
         boolean startDrain;
+        int waiting;
         lock.lock();
         try {
             if (closed) {
-                return true;
+                return 0;
             }
             if (tasks.size() >= limit) {
-                return false;
+                return -1;
             }
             tasks.add(task);
+            waiting = tasks.size();
             startDrain = takeSlotIfWork();
         } finally {
             lock.unlock();
@@ -80,7 +101,7 @@ public final class InboundQueue {
         if (startDrain) {
             startDrain();
         }
-        return true;
+        return waiting;
     }
 
     /**
@@ -213,6 +234,7 @@ public final class InboundQueue {
         try {
             while (true) {
                 Runnable task;
+                boolean lowWaterReached;
                 lock.lock();
                 try {
                     // a task resuming after a wait goes before new work; its own drain loop runs the rest
@@ -225,8 +247,12 @@ public final class InboundQueue {
                         }
                         return;
                     }
+                    lowWaterReached = tasks.size() == lowWater;
                 } finally {
                     lock.unlock();
+                }
+                if (lowWaterReached) {
+                    onLowWater.run();
                 }
                 try {
                     task.run();

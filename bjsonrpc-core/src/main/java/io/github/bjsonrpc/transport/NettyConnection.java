@@ -103,6 +103,8 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
     /** Handler threads wait on it while the peer does not read (see ConnectionOptions.writeHighWaterMark). */
     private final Object writability = new Object();
     private volatile boolean admitted;
+    /** Reading pauses while the peer's requests pile up, or while the peer does not read what we write. */
+    private volatile boolean queueFull;
 
     private final ConnectionListener listener;
 
@@ -117,6 +119,12 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         this.handlerFactory = handlerFactory;
         this.executor = options.executor() != null ? options.executor() : HandlerExecutor.shared();
         this.inbound = new InboundQueue(this, executor, options.maxConcurrency());
+        this.inbound.onLowWater(options.maxQueuedRequests() / 4, () -> {
+            if (queueFull) {
+                queueFull = false;
+                updateAutoRead();
+            }
+        });
         this.objects = new ObjectTable(counter::incrementAndGet, options.maxRemoteObjects(),
             () -> observer.limitReached(this, "remote-objects"));
         this.dispatcher = new Dispatcher(this, this, objects, observer);
@@ -191,12 +199,16 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
     /** The peer started or stopped reading: stop reading from it meanwhile, and let waiting writers go on. */
     void writabilityChanged() {
         boolean writable = channel.isWritable();
-        channel.config().setAutoRead(writable);
+        updateAutoRead();
         if (writable) {
             synchronized (writability) {
                 writability.notifyAll();
             }
         }
+    }
+
+    private void updateAutoRead() {
+        channel.config().setAutoRead(channel.isWritable() && !queueFull);
     }
 
     /** An unexpected failure while reading: counted, and the connection closes. */
@@ -256,7 +268,13 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
 
     @Override
     public void request(RequestMessage request) {
-        if (inbound.offer(() -> dispatcher.dispatch(request), options.maxQueuedRequests())) {
+        int waiting = inbound.offer(() -> dispatcher.dispatch(request), options.maxQueuedRequests());
+        if (waiting >= 0) {
+            if (waiting >= Math.max(1, options.maxQueuedRequests() / 2) && !queueFull) {
+                // back-pressure: stop reading until the handler catches up; lines already read still count
+                queueFull = true;
+                updateAutoRead();
+            }
             return;
         }
         observer.limitReached(this, "queued-requests");

@@ -1,6 +1,7 @@
 package io.github.bjsonrpc.demo;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.github.bjsonrpc.BjsonRpcClient;
+import io.github.bjsonrpc.RemoteObject;
 
 /**
  * Drives the {@code peer} client over HTTP: {@code POST /peer/{method}} with a JSON array of arguments calls that
@@ -29,10 +31,11 @@ public class PeerController {
     /**
      * @param method the peer's method
      * @param args its positional arguments
-     * @return its result
+     * @return its result; a remote object as {@code {"remoteObject": NAME}}
      */
     @PostMapping("/peer/{method}")
     public Object call(@PathVariable String method, @RequestBody(required = false) List<Object> args) {
-        return peer.call(method, args == null ? new Object[0] : args.toArray());
+        Object result = peer.call(method, args == null ? new Object[0] : args.toArray());
+        return result instanceof RemoteObject remote ? Map.of("remoteObject", remote.name()) : result;
     }
 }
