@@ -273,16 +273,16 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
     }
 
     /** Configures a client. */
-    public static final class Builder {
+    public static final class Builder extends EndpointBuilder<Builder> {
         private final String host;
         private final int port;
         private String name;
-        private HandlerFactory handlerFactory = HandlerFactory.NONE;
-        private ConnectionOptions options = ConnectionOptions.defaults();
-        private SslContext sslContext;
         private Reconnect reconnect = Reconnect.defaults();
-        private ConnectionListener listener = ConnectionListener.NONE;
-        private RpcObserver observer = RpcObserver.NONE;
+
+        @Override
+        boolean serverSide() {
+            return false;
+        }
 
         private Builder(String host, int port) {
             this.host = Objects.requireNonNull(host, "host");
@@ -299,35 +299,8 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
             return this;
         }
 
-        /**
-         * @param handlerFactory makes this side's handler for each connection (default: none)
-         * @return this builder
-         */
-        public Builder handlerFactory(HandlerFactory handlerFactory) {
-            this.handlerFactory = Objects.requireNonNull(handlerFactory, "handlerFactory");
-            return this;
-        }
 
-        /**
-         * @param options options of each connection
-         * @return this builder
-         */
-        public Builder options(ConnectionOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
-            return this;
-        }
 
-        /**
-         * @param sslContext a client-side Netty TLS context, or {@code null} for plain TCP (the default)
-         * @return this builder
-         */
-        public Builder sslContext(SslContext sslContext) {
-            if (sslContext != null && !sslContext.isClient()) {
-                throw new IllegalArgumentException("The client needs a client-side SslContext");
-            }
-            this.sslContext = sslContext;
-            return this;
-        }
 
         /**
          * @param reconnect when to try again after losing the connection (default {@link Reconnect#defaults()})
@@ -338,27 +311,7 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
             return this;
         }
 
-        /**
-         * Adds an observer; observers are told in the order they were added.
-         *
-         * @param observer told of every call and byte of the connections, for metrics and tracing
-         * @return this builder
-         */
-        public Builder addObserver(RpcObserver observer) {
-            this.observer = RpcObserver.both(this.observer, Objects.requireNonNull(observer, "observer"));
-            return this;
-        }
 
-        /**
-         * Adds a listener; listeners are told in the order they were added.
-         *
-         * @param listener told when each connection opens and closes
-         * @return this builder
-         */
-        public Builder addConnectionListener(ConnectionListener listener) {
-            this.listener = ConnectionListener.both(this.listener, Objects.requireNonNull(listener, "listener"));
-            return this;
-        }
 
         /** The client, not yet connected. */
         public BjsonRpcClient build() {

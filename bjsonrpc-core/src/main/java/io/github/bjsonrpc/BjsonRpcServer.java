@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 
 import io.github.bjsonrpc.transport.Bootstraps;
-import io.netty.handler.ssl.SslContext;
 
 /**
  * A listening bjsonrpc server: the reference's {@code Server}. It is bound and serving as soon as
@@ -86,19 +85,19 @@ public final class BjsonRpcServer implements AutoCloseable {
     }
 
     /** Configures a server; {@link #start()} binds it. */
-    public static final class Builder {
+    public static final class Builder extends EndpointBuilder<Builder> {
 
         private String host = BjsonRpc.DEFAULT_HOST;
         private int port = BjsonRpc.DEFAULT_PORT;
-        private HandlerFactory handlerFactory = HandlerFactory.NONE;
-        private ConnectionOptions options = ConnectionOptions.defaults();
-        private SslContext sslContext;
-        private ConnectionListener listener = ConnectionListener.NONE;
-        private RpcObserver observer = RpcObserver.NONE;
         private int maxConnections = DEFAULT_MAX_CONNECTIONS;
         private ConnectionFilter filter = ConnectionFilter.ACCEPT_ALL;
 
         private Builder() {
+        }
+
+        @Override
+        boolean serverSide() {
+            return true;
         }
 
         /**
@@ -122,35 +121,8 @@ public final class BjsonRpcServer implements AutoCloseable {
             return this;
         }
 
-        /**
-         * @param handlerFactory makes each connection's handler (default: none)
-         * @return this builder
-         */
-        public Builder handlerFactory(HandlerFactory handlerFactory) {
-            this.handlerFactory = Objects.requireNonNull(handlerFactory, "handlerFactory");
-            return this;
-        }
 
-        /**
-         * @param options options of every accepted connection
-         * @return this builder
-         */
-        public Builder options(ConnectionOptions options) {
-            this.options = Objects.requireNonNull(options, "options");
-            return this;
-        }
 
-        /**
-         * @param sslContext a server-side Netty TLS context, or {@code null} for plain TCP (the default)
-         * @return this builder
-         */
-        public Builder sslContext(SslContext sslContext) {
-            if (sslContext != null && !sslContext.isServer()) {
-                throw new IllegalArgumentException("The server needs a server-side SslContext");
-            }
-            this.sslContext = sslContext;
-            return this;
-        }
 
         /**
          * @param connections how many connections may be open at once (default
@@ -174,27 +146,7 @@ public final class BjsonRpcServer implements AutoCloseable {
             return this;
         }
 
-        /**
-         * Adds an observer; observers are told in the order they were added.
-         *
-         * @param observer told of every call and byte of the connections, for metrics and tracing
-         * @return this builder
-         */
-        public Builder addObserver(RpcObserver observer) {
-            this.observer = RpcObserver.both(this.observer, Objects.requireNonNull(observer, "observer"));
-            return this;
-        }
 
-        /**
-         * Adds a listener; listeners are told in the order they were added.
-         *
-         * @param listener told when connections open and close
-         * @return this builder
-         */
-        public Builder addConnectionListener(ConnectionListener listener) {
-            this.listener = ConnectionListener.both(this.listener, Objects.requireNonNull(listener, "listener"));
-            return this;
-        }
 
         /**
          * Binds and starts serving.

@@ -153,4 +153,54 @@ class LimitsTest {
         assertThat(accepted.call("whoAmI")).isEqualTo("anonymous");
         assertThat(accepted.principal()).isEmpty();
     }
+
+    @Test
+    void aBatchBeyondTheQueueLimitGetsBusyRepliesForTheRest() {
+        BjsonRpcServer server = server(new Limits(), ConnectionOptions.defaults().withMaxQueuedRequests(3));
+        try (RawPeer peer = RawPeer.connect(server.port())) {
+            StringBuilder batch = new StringBuilder("[{\"method\":\"sleepy\",\"params\":[0.2,\"slow\"],\"id\":0}");
+            for (int i = 1; i <= 9; i++) {
+                batch.append(",{\"method\":\"ping\",\"id\":").append(i).append('}');
+            }
+            peer.send(batch.append(']').toString());
+            List<String> replies = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                replies.add(peer.readLine());
+            }
+            assertThat(replies).filteredOn(r -> r.contains("Server busy")).isNotEmpty();
+            assertThat(replies).filteredOn(r -> r.contains("\"pong\"")).isNotEmpty();
+            assertThat(replies).hasSize(10).doesNotContainNull();
+            peer.send("{\"method\":\"ping\",\"id\":\"after\"}");
+            assertThat(peer.readLine()).isEqualTo("{\"result\":\"pong\",\"error\":null,\"id\":\"after\"}");
+        }
+    }
+
+    @Test
+    void connectingGivesUpAfterTheConnectTimeout() throws Exception {
+        // a listener that never accepts, whose backlog is full: further handshakes are not answered
+        try (java.net.ServerSocket deaf = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> filling = new ArrayList<>();
+            try {
+                for (int i = 0; i < 8; i++) {
+                    java.net.Socket socket = new java.net.Socket();
+                    try {
+                        socket.connect(new InetSocketAddress("127.0.0.1", deaf.getLocalPort()), 200);
+                        filling.add(socket);
+                    } catch (java.io.IOException full) {
+                        socket.close();
+                        break;
+                    }
+                }
+                long start = System.nanoTime();
+                assertThatThrownBy(() -> BjsonRpc.connect("127.0.0.1", deaf.getLocalPort(), HandlerFactory.NONE,
+                    ConnectionOptions.defaults().withConnectTimeout(Duration.ofMillis(300))))
+                    .isInstanceOf(BjsonRpcException.class).hasMessageContaining("Cannot connect to 127.0.0.1");
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+            } finally {
+                for (java.net.Socket socket : filling) {
+                    socket.close();
+                }
+            }
+        }
+    }
 }
