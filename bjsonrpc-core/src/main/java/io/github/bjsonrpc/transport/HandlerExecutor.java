@@ -2,6 +2,8 @@ package io.github.bjsonrpc.transport;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,8 +32,14 @@ public final class HandlerExecutor {
 
         private static ExecutorService create() {
             GrowFirstQueue queue = new GrowFirstQueue();
+            // a thread that could not be added after all (the pool filled up meanwhile): queue the task instead
+            RejectedExecutionHandler queueInstead = (task, executor) -> {
+                if (executor.isShutdown() || !queue.force(task)) {
+                    throw new RejectedExecutionException("The bjsonrpc handler pool is shut down");
+                }
+            };
             ThreadPoolExecutor pool = new ThreadPoolExecutor(CORE_THREADS, MAX_THREADS, 60, TimeUnit.SECONDS, queue,
-                new DefaultThreadFactory("bjsonrpc-handler", true)) {
+                new DefaultThreadFactory("bjsonrpc-handler", true), queueInstead) {
                 @Override
                 public void execute(Runnable task) {
                     queue.submitted.incrementAndGet();
@@ -63,6 +71,10 @@ public final class HandlerExecutor {
 
         final transient AtomicInteger submitted = new AtomicInteger();
         transient ThreadPoolExecutor pool;
+
+        boolean force(Runnable task) {
+            return super.offer(task);
+        }
 
         @Override
         public boolean offer(Runnable task) {
