@@ -54,12 +54,26 @@ public final class InboundQueue {
      * @param task the work
      */
     public void submit(Runnable task) {
-        offer(task, Integer.MAX_VALUE);
+        offer(task, Integer.MAX_VALUE, true);
+    }
+
+    /** Starts running the tasks queued without starting, if a slot is free. */
+    public void start() {
+        boolean startDrain;
+        lock.lock();
+        try {
+            startDrain = takeSlotIfWork();
+        } finally {
+            lock.unlock();
+        }
+        if (startDrain) {
+            startDrain();
+        }
     }
 
     /**
-     * Calls {@code callback} each time taking a task leaves exactly {@code waiting} tasks waiting, off the lock: the
-     * connection resumes reading then.
+     * Calls {@code callback} each time taking a task leaves at most {@code waiting} tasks waiting, off the lock: the
+     * connection resumes reading then, if it had paused.
      *
      * @param waiting the low-water mark
      * @param callback what to do
@@ -79,9 +93,11 @@ public final class InboundQueue {
      *
      * @param task the work
      * @param limit how many tasks may wait
+     * @param start whether to start running it now; otherwise {@link #start()} does, so that the requests of one
+     *        read batch cost one hand-off to the executor
      * @return how many tasks wait now, or {@code -1} if the queue was full
      */
-    public int offer(Runnable task, int limit) {
+    public int offer(Runnable task, int limit, boolean start) {
         boolean startDrain;
         int waiting;
         lock.lock();
@@ -94,7 +110,7 @@ public final class InboundQueue {
             }
             tasks.add(task);
             waiting = tasks.size();
-            startDrain = takeSlotIfWork();
+            startDrain = start && takeSlotIfWork();
         } finally {
             lock.unlock();
         }
@@ -247,7 +263,7 @@ public final class InboundQueue {
                         }
                         return;
                     }
-                    lowWaterReached = tasks.size() == lowWater;
+                    lowWaterReached = tasks.size() <= lowWater;
                 } finally {
                     lock.unlock();
                 }

@@ -30,7 +30,6 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -231,8 +230,6 @@ public final class Bootstraps {
             channel.pipeline().addLast("idle", new IdleStateHandler(0, 0, options.idleTimeout().toMillis(),
                 TimeUnit.MILLISECONDS));
         }
-        // replies are written from handler threads: one socket write for the replies that pile up meanwhile
-        channel.pipeline().addFirst("flushes", new FlushConsolidationHandler(256, true));
         channel.pipeline()
             .addLast("lines", new LineBasedFrameDecoder(options.maxLineLength(), true, true))
             .addLast("bjsonrpc", new InboundHandler(connection));

@@ -61,6 +61,7 @@ import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.ssl.SslHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
@@ -105,6 +106,9 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
     private volatile boolean admitted;
     /** Reading pauses while the peer's requests pile up, or while the peer does not read what we write. */
     private volatile boolean queueFull;
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final java.util.Queue<Outgoing> outbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final Runnable flush = this::flushNow;
 
     private final ConnectionListener listener;
 
@@ -119,12 +123,7 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         this.handlerFactory = handlerFactory;
         this.executor = options.executor() != null ? options.executor() : HandlerExecutor.shared();
         this.inbound = new InboundQueue(this, executor, options.maxConcurrency());
-        this.inbound.onLowWater(options.maxQueuedRequests() / 4, () -> {
-            if (queueFull) {
-                queueFull = false;
-                updateAutoRead();
-            }
-        });
+        this.inbound.onLowWater(options.maxQueuedRequests() / 4, this::resumeReadingIfPaused);
         this.objects = new ObjectTable(counter::incrementAndGet, options.maxRemoteObjects(),
             () -> observer.limitReached(this, "remote-objects"));
         this.dispatcher = new Dispatcher(this, this, objects, observer);
@@ -187,6 +186,8 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
             p.fail(failure);
         }
         inbound.close(dispatcher::close);
+        // lines still in the outbox meet the closed channel, which releases them and fails their promises
+        channel.eventLoop().execute(flush);
         synchronized (writability) {
             writability.notifyAll();
         }
@@ -204,6 +205,13 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
             synchronized (writability) {
                 writability.notifyAll();
             }
+        }
+    }
+
+    private void resumeReadingIfPaused() {
+        if (queueFull) {
+            queueFull = false;
+            updateAutoRead();
         }
     }
 
@@ -261,6 +269,11 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         }
     }
 
+    /** The lines of one read are in: start running the requests they queued, with one hand-off. */
+    void onReadComplete() {
+        inbound.start();
+    }
+
     /** A line longer than the limit was discarded. */
     void onLineTooLong() {
         dropped("too-long");
@@ -268,12 +281,16 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
 
     @Override
     public void request(RequestMessage request) {
-        int waiting = inbound.offer(() -> dispatcher.dispatch(request), options.maxQueuedRequests());
+        int waiting = inbound.offer(() -> dispatcher.dispatch(request), options.maxQueuedRequests(), false);
         if (waiting >= 0) {
             if (waiting >= Math.max(1, options.maxQueuedRequests() / 2) && !queueFull) {
                 // back-pressure: stop reading until the handler catches up; lines already read still count
                 queueFull = true;
                 updateAutoRead();
+                if (inbound.queued() <= options.maxQueuedRequests() / 4) {
+                    // the handler caught up before the pause took effect: nobody else would resume
+                    resumeReadingIfPaused();
+                }
             }
             return;
         }
@@ -301,7 +318,7 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
     @Override
     public void unknownFormat(JsonNode requestId, boolean jsonRpc2) {
         RequestMessage standIn = new RequestMessage("", requestId, null, null, jsonRpc2, false);
-        inbound.submit(() -> dispatcher.unknownFormat(standIn));
+        inbound.offer(() -> dispatcher.unknownFormat(standIn), Integer.MAX_VALUE, false);
     }
 
     @Override
@@ -595,7 +612,34 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         int bytes = line.readableBytes();
         traffic.bytesOut(bytes);
         observer.bytesWritten(this, bytes);
-        return channel.writeAndFlush(line);
+        if (channel.eventLoop().inEventLoop()) {
+            return channel.writeAndFlush(line);
+        }
+        // lines written from other threads meanwhile go out in one I/O-thread task, with one flush
+        ChannelPromise written = channel.newPromise();
+        outbox.add(new Outgoing(line, written));
+        if (flushScheduled.compareAndSet(false, true)) {
+            channel.eventLoop().execute(flush);
+        }
+        return written;
+    }
+
+    /** A line waiting in the outbox, and the promise its writer holds. */
+    private record Outgoing(ByteBuf line, ChannelPromise promise) {
+    }
+
+    private void flushNow() {
+        // cleared first: a line added from now on schedules another run, so none is left behind
+        flushScheduled.set(false);
+        Outgoing next;
+        boolean wrote = false;
+        while ((next = outbox.poll()) != null) {
+            channel.write(next.line(), next.promise());
+            wrote = true;
+        }
+        if (wrote) {
+            channel.flush();
+        }
     }
 
     /** Off the I/O threads, waits while the peer does not read: back-pressure on handlers and callers. */
