@@ -137,4 +137,17 @@ class ReentrancyAndOrderingTest {
             callers.shutdownNow();
         }
     }
+
+    @Test
+    void requestsReadTogetherRunTogetherWhenConcurrencyAllows() {
+        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0,
+            c -> new io.github.bjsonrpc.support.ServerHandler(), ConnectionOptions.defaults().withMaxConcurrency(4)));
+        try (io.github.bjsonrpc.support.RawPeer peer = io.github.bjsonrpc.support.RawPeer.connect(server.port())) {
+            // one write, so most likely one read: both must start at once
+            peer.writeRaw("{\"method\":\"sleepy\",\"id\":1,\"params\":[0.5,\"slow\"]}\n"
+                + "{\"method\":\"sleepy\",\"id\":2,\"params\":[0,\"fast\"]}\n");
+            assertThat(peer.readLine()).isEqualTo("{\"result\":\"fast\",\"error\":null,\"id\":2}");
+            assertThat(peer.readLine()).isEqualTo("{\"result\":\"slow\",\"error\":null,\"id\":1}");
+        }
+    }
 }

@@ -57,16 +57,19 @@ public final class InboundQueue {
         offer(task, Integer.MAX_VALUE, true);
     }
 
-    /** Starts running the tasks queued without starting, if a slot is free. */
+    /** Starts running the tasks queued without starting: as many at once as there are free slots and tasks. */
     public void start() {
-        boolean startDrain;
+        int drains = 0;
         lock.lock();
         try {
-            startDrain = takeSlotIfWork();
+            while (running < maxConcurrency && tasks.size() > drains) {
+                running++;
+                drains++;
+            }
         } finally {
             lock.unlock();
         }
-        if (startDrain) {
+        for (int i = 0; i < drains; i++) {
             startDrain();
         }
     }
