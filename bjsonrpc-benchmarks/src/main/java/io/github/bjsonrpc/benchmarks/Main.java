@@ -15,7 +15,8 @@ import java.util.Locale;
  * the floor server in separate processes, and our client against the minimal client) or {@code all}; for
  * profiling one part, {@code server ours|floor} and {@code client}; {@code soak [seconds]} (default 120) checks that
  * heap and threads come back to their baseline after minutes of connections, calls, pipes and remote objects. Options of
- * {@code load}: {@code --seconds S} measured per mode (default 5), {@code --warmup S} (2), {@code --idle N}
+ * {@code load}: {@code --seconds S} measured per mode (default 5), {@code --warmup S} (2), {@code --rounds N} of
+ * the call modes, alternating which server goes first, each mode's median round reported (3), {@code --idle N}
  * connections for the idle-memory figure (10000), {@code --quick} for a seconds-long smoke run.
  */
 public final class Main {
@@ -67,27 +68,30 @@ public final class Main {
     }
 
     /** What the load run measures. */
-    record LoadOptions(Duration warmup, Duration measure, int idleConnections, long notifications) {
+    record LoadOptions(Duration warmup, Duration measure, int idleConnections, long notifications, int rounds) {
         static LoadOptions parse(List<String> args) {
             Duration warmup = Duration.ofSeconds(2);
             Duration measure = Duration.ofSeconds(5);
             int idle = 10_000;
             long notifications = 300_000;
+            int rounds = 3;
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
                     case "--seconds" -> measure = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
                     case "--warmup" -> warmup = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
                     case "--idle" -> idle = Integer.parseInt(args.get(++i));
+                    case "--rounds" -> rounds = Integer.parseInt(args.get(++i));
                     case "--quick" -> {
                         warmup = Duration.ofMillis(300);
                         measure = Duration.ofMillis(700);
                         idle = 200;
                         notifications = 20_000;
+                        rounds = 1;
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
-            return new LoadOptions(warmup, measure, idle, notifications);
+            return new LoadOptions(warmup, measure, idle, notifications, rounds);
         }
     }
 
@@ -97,8 +101,29 @@ public final class Main {
     }
 
     static Report load(LoadOptions options) throws Exception {
-        ServerFigures floor = measureServer("floor", options);
-        ServerFigures ours = measureServer("ours", options);
+        List<List<LoadGenerator.Result>> floorRounds = new ArrayList<>();
+        List<List<LoadGenerator.Result>> ourRounds = new ArrayList<>();
+        LoadGenerator.Result floorNotify;
+        LoadGenerator.Result ourNotify;
+        try (ServerProcess floorServer = ServerProcess.start("floor");
+                ServerProcess ourServer = ServerProcess.start("ours")) {
+            LoadGenerator floorLoad = new LoadGenerator(floorServer.port(), floorServer.pid());
+            LoadGenerator ourLoad = new LoadGenerator(ourServer.port(), ourServer.pid());
+            // rounds alternate which server goes first, so that drift on a shared machine hits both alike
+            for (int round = 0; round < options.rounds(); round++) {
+                if (round % 2 == 0) {
+                    floorRounds.add(echoModes(floorLoad, options));
+                    ourRounds.add(echoModes(ourLoad, options));
+                } else {
+                    ourRounds.add(echoModes(ourLoad, options));
+                    floorRounds.add(echoModes(floorLoad, options));
+                }
+            }
+            floorNotify = floorLoad.notifications(options.notifications());
+            ourNotify = ourLoad.notifications(options.notifications());
+        }
+        ServerFigures floor = figures(floorRounds, floorNotify, idle("floor", options));
+        ServerFigures ours = figures(ourRounds, ourNotify, idle("ours", options));
         ClientBench.Result[] clients;
         try (ServerProcess server = ServerProcess.start("floor")) {
             clients = ClientBench.run(server.port(), options.warmup(), options.measure());
@@ -108,23 +133,37 @@ public final class Main {
         return report;
     }
 
+    private static List<LoadGenerator.Result> echoModes(LoadGenerator load, LoadOptions options) throws Exception {
+        return List.of(load.echo("sync x1", 1, 1, options.warmup(), options.measure()),
+            load.echo("sync x8", 8, 1, options.warmup(), options.measure()),
+            load.echo("pipelined 4x64", 4, 64, options.warmup(), options.measure()));
+    }
+
+    /** Each mode's median round, by calls/s. */
+    private static ServerFigures figures(List<List<LoadGenerator.Result>> rounds, LoadGenerator.Result notify,
+            double[] idle) {
+        LoadGenerator.Result[] medians = new LoadGenerator.Result[3];
+        for (int mode = 0; mode < 3; mode++) {
+            int m = mode;
+            List<LoadGenerator.Result> results = new ArrayList<>(rounds.stream().map(r -> r.get(m)).toList());
+            results.sort(java.util.Comparator.comparingDouble(LoadGenerator.Result::callsPerSecond));
+            medians[mode] = results.get(results.size() / 2);
+        }
+        return new ServerFigures(medians[0], medians[1], medians[2], notify, idle[0], idle[1]);
+    }
+
+    private static double[] idle(String kind, LoadOptions options) throws Exception {
+        try (ServerProcess server = ServerProcess.start(kind)) {
+            return new LoadGenerator(server.port(), server.pid()).idle(options.idleConnections());
+        }
+    }
+
     static ServerFigures measureServer(String kind, LoadOptions options) throws Exception {
-        LoadGenerator.Result sync1;
-        LoadGenerator.Result syncN;
-        LoadGenerator.Result pipelined;
-        LoadGenerator.Result notify;
         try (ServerProcess server = ServerProcess.start(kind)) {
             LoadGenerator load = new LoadGenerator(server.port(), server.pid());
-            sync1 = load.echo("sync x1", 1, 1, options.warmup(), options.measure());
-            syncN = load.echo("sync x8", 8, 1, options.warmup(), options.measure());
-            pipelined = load.echo("pipelined 4x64", 4, 64, options.warmup(), options.measure());
-            notify = load.notifications(options.notifications());
+            return figures(List.of(echoModes(load, options)), load.notifications(options.notifications()),
+                new double[] {Double.NaN, Double.NaN});
         }
-        double[] idle;
-        try (ServerProcess server = ServerProcess.start(kind)) {
-            idle = new LoadGenerator(server.port(), server.pid()).idle(options.idleConnections());
-        }
-        return new ServerFigures(sync1, syncN, pipelined, notify, idle[0], idle[1]);
     }
 
     /** A server in a JVM of its own, so that its CPU time and memory are its own. */
