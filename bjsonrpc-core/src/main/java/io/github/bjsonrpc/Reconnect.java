@@ -30,7 +30,8 @@ public record Reconnect(boolean enabled, Duration initialDelay, Duration maxDela
             throw new IllegalArgumentException("initialDelay must be positive, was " + initialDelay);
         }
         if (maxDelay.compareTo(initialDelay) < 0) {
-            throw new IllegalArgumentException("maxDelay " + maxDelay + " is shorter than initialDelay " + initialDelay);
+            throw new IllegalArgumentException("maxDelay " + maxDelay + " is shorter than initialDelay "
+                + initialDelay);
         }
         if (multiplier < 1) {
             throw new IllegalArgumentException("multiplier must be at least 1, was " + multiplier);

@@ -14,7 +14,8 @@ import java.util.Locale;
  * Runs the benchmarks: {@code micro} (JMH, the per-message path), {@code load} (loopback load against our server and
  * the floor server in separate processes, and our client against the minimal client) or {@code all}; for
  * profiling one part, {@code server ours|floor} and {@code client}; {@code soak [seconds]} (default 120) checks that
- * heap and threads come back to their baseline after minutes of connections, calls, pipes and remote objects. Options of
+ * heap and threads come back to their baseline after minutes of connections, calls, pipes and remote objects.
+ * Options of
  * {@code load}: {@code --seconds S} measured per mode (default 5), {@code --warmup S} (2), {@code --rounds N} of
  * the call modes, alternating which server goes first, each mode's median round reported (3), {@code --idle N}
  * connections for the idle-memory figure (10000), {@code --quick} for a seconds-long smoke run.

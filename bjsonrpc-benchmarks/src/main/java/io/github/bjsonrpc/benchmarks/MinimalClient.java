@@ -43,7 +43,8 @@ final class MinimalClient implements AutoCloseable {
             .handler(new ChannelInitializer<Channel>() {
                 @Override
                 protected void initChannel(Channel ch) {
-                    ch.pipeline().addLast(new LineBasedFrameDecoder(8 * 1024 * 1024), new ChannelInboundHandlerAdapter() {
+                    ch.pipeline().addLast(new LineBasedFrameDecoder(8 * 1024 * 1024),
+                        new ChannelInboundHandlerAdapter() {
                         @Override
                         public void channelRead(ChannelHandlerContext ctx, Object msg) {
                             ByteBuf line = (ByteBuf) msg;

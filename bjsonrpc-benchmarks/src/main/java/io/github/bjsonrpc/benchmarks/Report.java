@@ -51,7 +51,8 @@ record Report(Main.ServerFigures floor, Main.ServerFigures ours, ClientBench.Res
         }
         out.println();
         out.println("ratios, ours / floor (target)");
-        line(out, "pipelined calls/s", throughputRatio(), ">= " + THROUGHPUT_TARGET, throughputRatio() >= THROUGHPUT_TARGET);
+        line(out, "pipelined calls/s", throughputRatio(), ">= " + THROUGHPUT_TARGET,
+            throughputRatio() >= THROUGHPUT_TARGET);
         line(out, "server CPU per call", cpuRatio(), "<= " + CPU_TARGET, cpuRatio() <= CPU_TARGET);
         line(out, "sync p50 latency", p50Ratio(), "<= " + P50_TARGET, p50Ratio() <= P50_TARGET);
         double p99 = ours.sync1().p99Micros() / floor.sync1().p99Micros();

@@ -148,7 +148,8 @@ public final class Dispatcher {
                 RpcObserver.Scope scope = observer.handling(connection, DELETE);
                 objects.delete(name.substring(0, dot));
                 boolean sent = request.isNotification() || send(request, null);
-                scope.end(callType(request), sent ? RpcObserver.Outcome.SUCCESS : RpcObserver.Outcome.UNWRITABLE_RESULT);
+                scope.end(callType(request),
+                    sent ? RpcObserver.Outcome.SUCCESS : RpcObserver.Outcome.UNWRITABLE_RESULT);
                 return;
             }
             route = objectRoute(name, dot);
