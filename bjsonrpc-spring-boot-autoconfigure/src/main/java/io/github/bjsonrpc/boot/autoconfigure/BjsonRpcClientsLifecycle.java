@@ -27,7 +27,8 @@ class BjsonRpcClientsLifecycle implements SmartLifecycle {
     public void start() {
         clients.forEach((name, client) -> {
             if (client.isConnectOnStartup()) {
-                BjsonRpcClient bean = beanFactory.getBean(BjsonRpcClientsRegistrar.beanName(name), BjsonRpcClient.class);
+                BjsonRpcClient bean = beanFactory.getBean(BjsonRpcClientsRegistrar.beanName(name),
+                    BjsonRpcClient.class);
                 try {
                     bean.connect();
                 } catch (RuntimeException e) {
