@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Drives a server process over loopback with plain blocking sockets, the same load for every server, and reads
@@ -118,10 +119,17 @@ final class LoadGenerator {
         }
     }
 
-    /** {@code connections} connections, each with {@code window} echo calls outstanding. */
+    /**
+     * {@code connections} connections, each with {@code window} echo calls outstanding. The clock starts only once
+     * every connection has had a first reply (a fresh server JVM may still be compiling), and a connection stops
+     * only after the window closed and it measured at least one call, so every mode produces figures however
+     * loaded the machine is; calls per second divide by the time really measured.
+     */
     Result echo(String mode, int connections, int window, Duration warmup, Duration measure) throws Exception {
         CountDownLatch ready = new CountDownLatch(connections);
-        long[] deadline = new long[2];
+        CountDownLatch go = new CountDownLatch(1);
+        AtomicLongArray deadline = new AtomicLongArray(2);
+        AtomicLong lastEnd = new AtomicLong();
         AtomicLong calls = new AtomicLong();
         List<long[]> samples = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
@@ -133,7 +141,9 @@ final class LoadGenerator {
             samples.add(mine);
             int index = c;
             Thread thread = new Thread(() -> {
+                line.call("echo", "[\"hello\"]");
                 ready.countDown();
+                awaitUninterruptibly(go);
                 long[] sent = new long[window];
                 int head = 0;
                 int tail = 0;
@@ -146,12 +156,13 @@ final class LoadGenerator {
                     line.readReply();
                     long now = System.nanoTime();
                     long latency = now - sent[head++ % window];
-                    if (now >= deadline[1]) {
+                    if (now >= deadline.get(1) && recorded > 0) {
+                        lastEnd.accumulateAndGet(now, Math::max);
                         break;
                     }
-                    if (now >= deadline[0]) {
+                    if (now >= deadline.get(0)) {
                         calls.incrementAndGet();
-                        if (recorded < mine.length) {
+                        if (recorded < mine.length - 1) {
                             mine[recorded++] = latency;
                         }
                     }
@@ -166,23 +177,33 @@ final class LoadGenerator {
             }, "load-" + index);
             threads.add(thread);
         }
-        long start = System.nanoTime();
-        deadline[0] = start + warmup.toNanos();
-        deadline[1] = deadline[0] + measure.toNanos();
         threads.forEach(Thread::start);
         ready.await();
-        sleepUntil(deadline[0]);
+        long start = System.nanoTime();
+        deadline.set(0, start + warmup.toNanos());
+        deadline.set(1, start + warmup.toNanos() + measure.toNanos());
+        go.countDown();
+        sleepUntil(deadline.get(0));
         long cpu0 = ProcStats.cpuNanos(serverPid);
-        sleepUntil(deadline[1]);
+        sleepUntil(deadline.get(1));
         long cpu1 = ProcStats.cpuNanos(serverPid);
         for (Thread thread : threads) {
             thread.join();
         }
         lines.forEach(Line::close);
         long[] all = merge(samples);
-        double seconds = measure.toNanos() / 1e9;
+        double seconds = (lastEnd.get() - deadline.get(0)) / 1e9;
         return new Result(mode, calls.get(), calls.get() / seconds, percentile(all, 0.50) / 1e3,
             percentile(all, 0.99) / 1e3, (cpu1 - cpu0) / 1e3 / Math.max(1, calls.get()));
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted before the measurement started", e);
+        }
     }
 
     /** Notifications as fast as one connection takes them, then {@code count()} confirms all were processed. */
