@@ -33,10 +33,10 @@ import io.github.bjsonrpc.support.Transcript.Direction;
 import io.github.bjsonrpc.support.Transcript.Line;
 
 /**
- * Replays every recorded conversation of {@code shared/wire}: the client's lines are sent to our server and its
- * lines must equal the recording byte for byte ({@link ServerReplay}, which lists where we deliberately differ);
- * where the recording has a client side worth checking, our client talks to a scripted server that plays the
- * recorded server lines and checks ours.
+ * Replays every recorded conversation of {@code bjsonrpc-core/src/test/resources/wire/}: the client's lines are
+ * sent to our server and its lines must equal the recording byte for byte ({@link ServerReplay}, which lists where
+ * we deliberately differ); where the recording has a client side worth checking, our client talks to a scripted
+ * server that plays the recorded server lines and checks ours.
  */
 class TranscriptReplayTest {
 
@@ -128,7 +128,7 @@ class TranscriptReplayTest {
             .map(name -> DynamicTest.dynamicTest(name, () -> replayWithClient(name)));
     }
 
-    /** The reference stalls lines buffered behind a dropped one (PROTOCOL 17.5); we answer them at once. */
+    /** The reference stalls lines buffered behind a dropped one (docs/protocol.md); we answer them at once. */
     @Test
     void invalidJsonStallDoesNotStall() {
         try (RawPeer peer = RawPeer.connect(server.port())) {

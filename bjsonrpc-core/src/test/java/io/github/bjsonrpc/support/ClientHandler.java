@@ -3,7 +3,9 @@ package io.github.bjsonrpc.support;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The client-side handler of {@code shared/wire/README.md}: what a server can call back. */
+/**
+ * The client-side handler of {@code bjsonrpc-core/src/test/resources/wire/README.md}: what a server can call back.
+ */
 public class ClientHandler {
 
     private final List<String> notes = new CopyOnWriteArrayList<>();

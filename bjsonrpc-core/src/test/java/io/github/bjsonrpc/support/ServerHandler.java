@@ -17,8 +17,8 @@ import io.github.bjsonrpc.OptionalParam;
 import io.github.bjsonrpc.ServerError;
 
 /**
- * The handler table of {@code shared/wire/README.md} ("Who is talking"), with the same names and parameter names,
- * so that the recorded conversations replay against it unchanged.
+ * The handler table of {@code bjsonrpc-core/src/test/resources/wire/README.md} ("The server's handler"), with the
+ * same names and parameter names, so that the recorded conversations replay against it unchanged.
  */
 public class ServerHandler {
 

@@ -14,7 +14,9 @@ import io.github.bjsonrpc.support.Transcript.Line;
 /**
  * Replays a recorded conversation against a server publishing the reference's handler table: the client's lines
  * are sent over a raw socket and the server's lines must equal the recording byte for byte, except where we
- * deliberately differ from the reference (its bugs, PROTOCOL.md section 17), listed here with their reasons.
+ * deliberately differ from the reference (its bugs), listed here with their reasons; {@code docs/protocol.md}
+ * ("Where we differ from the reference, and why") describes each. The recordings are the test resources of
+ * {@code bjsonrpc-core/src/test/resources/wire/}.
  */
 public final class ServerReplay {
 
@@ -23,7 +25,7 @@ public final class ServerReplay {
 
     /** Where we answer differently from the recording, on purpose. */
     public static final Map<String, UnaryOperator<List<Line>>> DIFFERENCES = Map.of(
-        // every batch element is dispatched: a bad element does not abort the rest (PROTOCOL 17.11)
+        // every batch element is dispatched: a bad element does not abort the rest
         "batch", lines -> insertAfter(lines, "{\"result\":\"pong\",\"error\":null,\"id\":10}",
             s2c("{\"result\":\"pong\",\"error\":null,\"id\":11}")),
         // a JSON-RPC 2.0 request gets a JSON-RPC 2.0 reply, with an error object
@@ -31,10 +33,10 @@ public final class ServerReplay {
             "{\"jsonrpc\":\"2.0\",\"result\":5,\"id\":1}",
             "{\"jsonrpc\":\"2.0\",\"result\":[null,2,null],\"id\":2}",
             "{\"jsonrpc\":\"2.0\",\"error\":{\"code\":-32601,\"message\":\"Unknown method 'nosuch'\"},\"id\":3}")),
-        // "params": null means no arguments, and the request is answered (PROTOCOL 17.8)
+        // "params": null means no arguments, and the request is answered
         "params_shapes", lines -> insertAfter(lines, "{\"method\":\"ping\",\"params\":null,\"id\":4}",
             s2c("{\"result\":\"pong\",\"error\":null,\"id\":4}")),
-        // the reference at HEAD answers object calls "Unknown method" and never answers __delete__ (PROTOCOL 8):
+        // the reference at HEAD answers object calls "Unknown method" and never answers __delete__:
         // we behave as release 0.2.1 did, so add(1) works, the sum counts both adds, and the close is answered
         "remote_object", lines -> insertAfter(replaceServerLines(lines, List.of(
             "{\"result\":{\"__remoteobject__\":\"mylist_0001\"},\"error\":null,\"id\":1}",
@@ -43,10 +45,10 @@ public final class ServerReplay {
             "{\"result\":{\"__remoteobject__\":\"mylist_0001\"},\"error\":null,\"id\":4}",
             "{\"result\":{\"__remoteobject__\":\"chronometer_0002\"},\"error\":null,\"id\":5}")),
             "{\"method\":\"mylist_0001.__delete__\",\"id\":6}", s2c("{\"result\":null,\"error\":null,\"id\":6}")),
-        // a call on a deleted object is answered with an error instead of silence (PROTOCOL 17.8)
+        // a call on a deleted object is answered with an error instead of silence
         "remote_object_fixed", lines -> insertAfter(lines, "{\"method\":\"mylist_0001.sum\",\"id\":13}",
             s2c("{\"result\":null,\"error\":\"Unknown object 'mylist_0001'\",\"id\":13}")),
-        // an unserializable result says so (PROTOCOL 17.7)
+        // an unserializable result says so
         "unserializable_result", lines -> replaceServerLines(lines, List.of(
             "{\"result\":null,\"error\":\"TypeError: Object of type Object is not JSON serializable\",\"id\":1}")));
 

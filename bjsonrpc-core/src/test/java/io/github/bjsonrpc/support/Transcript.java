@@ -1,19 +1,32 @@
 package io.github.bjsonrpc.support;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import io.github.bjsonrpc.wire.Json;
 import tools.jackson.databind.JsonNode;
 
-/** One recorded scenario of {@code shared/wire}: the lines each side wrote, in order. */
+/**
+ * One recorded scenario of the test resources' {@code wire/} folder
+ * ({@code bjsonrpc-core/src/test/resources/wire/}): the lines each side wrote, in order. The transcripts are read
+ * from the classpath, so they are found both in this module's test classes and in its test-jar.
+ */
 public record Transcript(String name, List<Line> lines) {
+
+    /** The classpath folder of the transcripts. */
+    public static final String FOLDER = "/wire/";
+
+    /** The classpath resource naming every transcript, one name a line, sorted. */
+    public static final String INDEX = FOLDER + "index.txt";
+
+    /** The file name ending of a transcript. */
+    public static final String SUFFIX = ".jsonl";
 
     /** Who wrote a line. */
     public enum Direction {
@@ -30,25 +43,9 @@ public record Transcript(String name, List<Line> lines) {
     public record Line(Direction direction, String text) {
     }
 
-    /** The folder of the transcripts, set by the build ({@code bjsonrpc.wire.dir}). */
-    public static Path directory() {
-        String configured = System.getProperty("bjsonrpc.wire.dir");
-        Path dir = configured != null ? Path.of(configured) : Path.of("../../shared/wire");
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalStateException("Wire transcripts not found at " + dir.toAbsolutePath()
-                + ": the repository expects shared/ beside it");
-        }
-        return dir;
-    }
-
-    /** Every transcript's name (file name without {@code .jsonl}), sorted. */
+    /** Every transcript's name (file name without {@code .jsonl}), as {@code wire/index.txt} lists them, sorted. */
     public static List<String> names() {
-        try (Stream<Path> files = Files.list(directory())) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jsonl"))
-                .map(n -> n.substring(0, n.length() - ".jsonl".length())).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return readLines(INDEX).stream().map(String::strip).filter(n -> !n.isEmpty()).sorted().toList();
     }
 
     /**
@@ -56,24 +53,32 @@ public record Transcript(String name, List<Line> lines) {
      * @return its lines
      */
     public static Transcript load(String name) {
-        try {
-            List<Line> lines = new ArrayList<>();
-            for (String row : Files.readAllLines(directory().resolve(name + ".jsonl"), StandardCharsets.UTF_8)) {
-                if (row.isBlank()) {
-                    continue;
-                }
-                JsonNode node = Json.MAPPER.readTree(row);
-                Direction direction = node.get("dir").asString().equals("c2s") ? Direction.C2S : Direction.S2C;
-                lines.add(new Line(direction, node.get("line").asString()));
+        List<Line> lines = new ArrayList<>();
+        for (String row : readLines(FOLDER + name + SUFFIX)) {
+            if (row.isBlank()) {
+                continue;
             }
-            return new Transcript(name, List.copyOf(lines));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            JsonNode node = Json.MAPPER.readTree(row);
+            Direction direction = node.get("dir").asString().equals("c2s") ? Direction.C2S : Direction.S2C;
+            lines.add(new Line(direction, node.get("line").asString()));
         }
+        return new Transcript(name, List.copyOf(lines));
     }
 
     /** The lines one side wrote, in order. */
     public List<String> written(Direction direction) {
         return lines.stream().filter(l -> l.direction() == direction).map(Line::text).toList();
+    }
+
+    private static List<String> readLines(String resource) {
+        InputStream in = Transcript.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("Test resource " + resource + " not found on the classpath");
+        }
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return reader.lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The demo as users run it, on free ports: it is the conformance peer (every server-side transcript of
- * {@code shared/wire} replays against it) and its Actuator endpoints are read over HTTP.
+ * {@code bjsonrpc-core/src/test/resources/wire/}, read from core's test-jar, replays against it) and its Actuator
+ * endpoints are read over HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bjsonrpc.server.port=0")
 class DemoServiceTest {
