@@ -118,11 +118,15 @@ final class LoadGenerator {
         }
     }
 
-    /** {@code connections} connections, each with {@code window} echo calls outstanding. */
+    /**
+     * {@code connections} connections, each with {@code window} echo calls outstanding, measured for {@code measure}
+     * after {@code warmup}; on a machine too slow to answer within that, until the first reply is measured.
+     */
     Result echo(String mode, int connections, int window, Duration warmup, Duration measure) throws Exception {
         CountDownLatch ready = new CountDownLatch(connections);
         long[] deadline = new long[2];
         AtomicLong calls = new AtomicLong();
+        AtomicLong lastMeasured = new AtomicLong(Long.MIN_VALUE);
         List<long[]> samples = new ArrayList<>();
         List<Thread> threads = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
@@ -146,11 +150,13 @@ final class LoadGenerator {
                     line.readReply();
                     long now = System.nanoTime();
                     long latency = now - sent[head++ % window];
-                    if (now >= deadline[1]) {
+                    // the window ends on time, but not before one reply was measured: a slow machine gets a figure
+                    if (now >= deadline[1] && calls.get() > 0) {
                         break;
                     }
                     if (now >= deadline[0]) {
                         calls.incrementAndGet();
+                        lastMeasured.accumulateAndGet(now, Math::max);
                         if (recorded < mine.length) {
                             mine[recorded++] = latency;
                         }
@@ -180,7 +186,7 @@ final class LoadGenerator {
         }
         lines.forEach(Line::close);
         long[] all = merge(samples);
-        double seconds = measure.toNanos() / 1e9;
+        double seconds = (Math.max(deadline[1], lastMeasured.get()) - deadline[0]) / 1e9;
         return new Result(mode, calls.get(), calls.get() / seconds, percentile(all, 0.50) / 1e3,
             percentile(all, 0.99) / 1e3, (cpu1 - cpu0) / 1e3 / Math.max(1, calls.get()));
     }
