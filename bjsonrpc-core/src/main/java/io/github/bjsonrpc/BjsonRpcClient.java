@@ -3,23 +3,29 @@ package io.github.bjsonrpc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.Executor;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.bjsonrpc.transport.Bootstraps;
 import io.github.bjsonrpc.transport.EventLoops;
-import io.github.bjsonrpc.transport.HandlerExecutor;
 import io.netty.handler.ssl.SslContext;
 
 /**
  * A client that keeps one connection to a peer: it connects on first use (or on {@link #connect()}), and when the
- * connection is lost it reconnects with backoff ({@link Reconnect}), with a new handler from the factory each time.
- * The verbs go to the current connection; while there is none, a call tries to connect at once and fails with
- * {@link ConnectionClosedException} if it cannot.
+ * connection is lost, or an attempt fails, it tries again with backoff ({@link Reconnect}), with a new handler from
+ * the factory each time. The verbs go to the current connection; while there is none, a call tries to connect at
+ * once and fails with {@link ConnectionClosedException} if it cannot.
+ *
+ * <p>There is at most one connection attempt in flight: every caller of {@link #connect(Duration)} (and every
+ * scheduled reconnect) shares it, and each caller waits for it at most its own timeout. An attempt over TLS ends
+ * when the handshake does: a peer whose certificate is not trusted fails the attempt, with the reason.
  */
 public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
 
@@ -27,7 +33,7 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
 
     /** Where a client stands. */
     public enum State {
-        /** Not connected; a reconnect may be scheduled. */
+        /** Not connected; a connection attempt may be in flight, or a reconnect scheduled. */
         DISCONNECTED,
         /** Connected. */
         CONNECTED,
@@ -45,12 +51,15 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
     private final ConnectionListener listener;
     private final RpcObserver observer;
 
+    // written under the client's lock; volatile where read without it
     private volatile Connection connection;
     private volatile State state = State.DISCONNECTED;
     private volatile Throwable lastError;
     private volatile Instant nextAttempt;
+    private CompletableFuture<Connection> attempt;
     private Duration delay;
     private ScheduledFuture<?> scheduled;
+    private boolean everConnected;
 
     private BjsonRpcClient(Builder builder) {
         this.name = builder.name;
@@ -75,35 +84,128 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
     }
 
     /**
-     * Connects now if not connected.
+     * Connects now if not connected, waiting at most {@link ConnectionOptions#connectTimeout()}: see
+     * {@link #connect(Duration)}.
      *
      * @return the open connection
-     * @throws BjsonRpcException if the peer cannot be reached (a reconnect is then scheduled, if enabled)
+     * @throws BjsonRpcException if the peer cannot be reached, or the TLS handshake fails (a reconnect is then
+     *         scheduled, if enabled), or the attempt does not end in time
      * @throws IllegalStateException if the client is closed
      */
-    public synchronized Connection connect() {
+    public Connection connect() {
+        return connect(options.connectTimeout());
+    }
+
+    /**
+     * Connects now if not connected. If an attempt is already in flight this caller waits for it rather than
+     * starting another; a caller whose timeout runs out stops waiting, and the attempt goes on for the others.
+     *
+     * @param timeout how long this caller waits at most
+     * @return the open connection, its TLS handshake done
+     * @throws BjsonRpcException if the peer cannot be reached, or the TLS handshake fails (a reconnect is then
+     *         scheduled, if enabled), or the attempt does not end within {@code timeout}
+     * @throws IllegalStateException if the client is closed
+     */
+    public Connection connect(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        CompletableFuture<Connection> current = currentAttempt();
+        try {
+            return current.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            throw new BjsonRpcException("Client '" + name + "' could not connect to " + host + ":" + port
+                + " within " + timeout.toMillis() + " ms; the attempt goes on");
+        } catch (ExecutionException e) {
+            throw new BjsonRpcException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BjsonRpcException("Interrupted while client '" + name + "' connects to " + host + ":" + port,
+                e);
+        }
+    }
+
+    /** The open connection, or the attempt in flight, or a new attempt. */
+    private synchronized CompletableFuture<Connection> currentAttempt() {
         if (state == State.CLOSED) {
             throw new IllegalStateException("Client '" + name + "' is closed");
         }
         Connection current = connection;
         if (current != null && current.isOpen()) {
-            return current;
+            return CompletableFuture.completedFuture(current);
+        }
+        if (attempt != null) {
+            return attempt;
         }
         cancelScheduled();
+        CompletableFuture<Connection> started = new CompletableFuture<>();
+        attempt = started;
+        CompletableFuture<? extends Connection> made;
         try {
-            Connection made = Bootstraps.connect(host, port, handlerFactory, options, sslContext, new Tracker(),
-                observer);
-            connection = made;
-            state = State.CONNECTED;
-            lastError = null;
-            nextAttempt = null;
-            delay = reconnect.initialDelay();
-            return made;
+            made = Bootstraps.connectAsync(host, port, handlerFactory, options, sslContext, listener, observer);
         } catch (RuntimeException e) {
-            lastError = e;
-            scheduleReconnect();
-            throw e;
+            made = CompletableFuture.failedFuture(e);
         }
+        made.whenComplete((connected, failure) -> settle(started, connected,
+            failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure));
+        return started;
+    }
+
+    /** An attempt ended: keep its connection, or schedule the next attempt; then tell its callers. */
+    private void settle(CompletableFuture<Connection> started, Connection made, Throwable failure) {
+        boolean closed;
+        boolean reconnected = false;
+        boolean newReason = false;
+        synchronized (this) {
+            if (attempt == started) {
+                attempt = null;
+            }
+            closed = state == State.CLOSED;
+            if (!closed && failure == null) {
+                connection = made;
+                state = State.CONNECTED;
+                lastError = null;
+                delay = reconnect.initialDelay();
+                reconnected = everConnected;
+                everConnected = true;
+            } else if (!closed) {
+                newReason = lastError == null || !Objects.equals(lastError.getMessage(), failure.getMessage());
+                lastError = failure;
+                scheduleReconnect();
+            }
+        }
+        if (closed) {
+            if (made != null) {
+                made.close();
+            }
+            started.completeExceptionally(new ConnectionClosedException("Client '" + name + "' is closed"));
+        } else if (failure != null) {
+            // the same reason again is no news: told once at WARN
+            String next = nextAttempt != null ? "; next attempt at " + nextAttempt : "";
+            if (newReason) {
+                log.warn("Client '{}' could not connect: {}{}", name, failure.getMessage(), next);
+            } else {
+                log.debug("Client '{}' could not connect: {}{}", name, failure.getMessage(), next);
+            }
+            started.completeExceptionally(failure);
+        } else {
+            if (reconnected) {
+                log.info("Client '{}' reconnected to {}:{}", name, host, port);
+            }
+            // whoever closes it, and however: a listener that throws cannot keep the client from noticing
+            made.closeFuture().whenComplete((ignored, e) -> lost(made));
+            started.complete(made);
+        }
+    }
+
+    private void lost(Connection closed) {
+        synchronized (this) {
+            if (closed != connection || state == State.CLOSED) {
+                return;
+            }
+            connection = null;
+            state = State.DISCONNECTED;
+            scheduleReconnect();
+        }
+        log.warn("Client '{}' lost its connection to {}:{}", name, host, port);
     }
 
     /**
@@ -187,48 +289,49 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         return nextAttempt;
     }
 
-    /** Closes the connection and stops reconnecting. Closing twice is harmless. */
+    /**
+     * Closes the connection and stops reconnecting; callers waiting for an attempt fail. Closing twice is harmless.
+     */
     @Override
     public void close() {
         Connection current;
+        CompletableFuture<Connection> inFlight;
         synchronized (this) {
             state = State.CLOSED;
             cancelScheduled();
             current = connection;
             connection = null;
+            inFlight = attempt;
+            attempt = null;
+        }
+        if (inFlight != null) {
+            inFlight.completeExceptionally(new ConnectionClosedException("Client '" + name + "' is closed"));
         }
         if (current != null) {
             current.close();
         }
     }
 
-    private synchronized void scheduleReconnect() {
+    /** Schedules the next attempt, unless one is scheduled already. Called with the client's lock held. */
+    private void scheduleReconnect() {
         if (!reconnect.enabled() || state == State.CLOSED || scheduled != null) {
             return;
         }
         Duration wait = delay;
         delay = reconnect.next(delay);
         nextAttempt = Instant.now().plus(wait);
-        scheduled = EventLoops.shared().schedule(() -> executor().execute(this::attempt), wait.toMillis(),
-            TimeUnit.MILLISECONDS);
+        scheduled = EventLoops.shared().schedule(this::reconnectNow, wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    private Executor executor() {
-        return options.executor() != null ? options.executor() : HandlerExecutor.shared();
-    }
-
-    private void attempt() {
+    /** Starts an attempt, or joins the one in flight, without waiting for it. */
+    private void reconnectNow() {
         synchronized (this) {
             scheduled = null;
+            nextAttempt = null;
             if (state == State.CLOSED) {
                 return;
             }
-        }
-        try {
-            connect();
-            log.info("Client '{}' reconnected to {}:{}", name, host, port);
-        } catch (RuntimeException e) {
-            log.debug("Client '{}' could not reconnect to {}:{}: {}", name, host, port, e.getMessage());
+            currentAttempt();
         }
     }
 
@@ -237,33 +340,6 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
             scheduled.cancel(false);
             scheduled = null;
             nextAttempt = null;
-        }
-    }
-
-    /** Passes events on and notices a lost connection. */
-    private final class Tracker implements ConnectionListener {
-        @Override
-        public void opened(Connection opened) {
-            listener.opened(opened);
-        }
-
-        @Override
-        public void closed(Connection closed) {
-            listener.closed(closed);
-            // off the I/O thread: connect() holds the lock while it waits for an I/O thread
-            executor().execute(() -> lost(closed));
-        }
-
-        private void lost(Connection closed) {
-            synchronized (BjsonRpcClient.this) {
-                if (closed != connection || state == State.CLOSED) {
-                    return;
-                }
-                connection = null;
-                state = State.DISCONNECTED;
-            }
-            log.warn("Client '{}' lost its connection to {}:{}", name, host, port);
-            scheduleReconnect();
         }
     }
 
@@ -299,9 +375,6 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
             return this;
         }
 
-
-
-
         /**
          * @param reconnect when to try again after losing the connection (default {@link Reconnect#defaults()})
          * @return this builder
@@ -310,8 +383,6 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
             this.reconnect = Objects.requireNonNull(reconnect, "reconnect");
             return this;
         }
-
-
 
         /** The client, not yet connected. */
         public BjsonRpcClient build() {

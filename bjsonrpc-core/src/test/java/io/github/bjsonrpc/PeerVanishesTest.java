@@ -1,11 +1,13 @@
 package io.github.bjsonrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,24 +21,26 @@ class PeerVanishesTest {
     @RegisterExtension
     final Cleanup cleanup = new Cleanup();
 
-    /** Calls its client back and reports how that ended. */
+    /** Calls its client back and reports how that ended; works slowly when asked, until the test says so. */
     public static class Asker {
-        static final CompletableFuture<Throwable> REVERSE_CALL_FAILURE = new CompletableFuture<>();
-        static final CountDownLatch ASKING = new CountDownLatch(1);
+        final CompletableFuture<Throwable> reverseCallFailure = new CompletableFuture<>();
+        final CountDownLatch asking = new CountDownLatch(1);
+        final AtomicInteger slowStarted = new AtomicInteger();
+        final CountDownLatch release = new CountDownLatch(1);
 
         public Object ask(Connection connection) {
-            ASKING.countDown();
+            asking.countDown();
             try {
                 return connection.call("neverAnswered");
             } catch (RuntimeException e) {
-                REVERSE_CALL_FAILURE.complete(e);
+                reverseCallFailure.complete(e);
                 throw e;
             }
         }
 
         public String slow() throws InterruptedException {
-            TimeUnit.MILLISECONDS.sleep(200);
-            return "slow";
+            slowStarted.incrementAndGet();
+            return release.await(30, TimeUnit.SECONDS) ? "slow" : "never released";
         }
 
         public String ping() {
@@ -46,31 +50,38 @@ class PeerVanishesTest {
 
     @Test
     void aHandlerWaitingOnAVanishedPeerIsReleasedAtOnce() throws Exception {
-        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Asker(),
+        Asker asker = new Asker();
+        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> asker,
             ConnectionOptions.defaults().withCallTimeout(Duration.ofSeconds(60))));
         try (RawPeer peer = RawPeer.connect(server.port())) {
             peer.send("{\"method\":\"ask\",\"id\":1}");
             assertThat(peer.readLine()).contains("\"neverAnswered\"");
-            assertThat(Asker.ASKING.await(5, TimeUnit.SECONDS)).isTrue();
+            assertThat(asker.asking.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(asker.reverseCallFailure).isNotDone();
         }
         // well before the 60 s call timeout
-        assertThat(Asker.REVERSE_CALL_FAILURE.get(5, TimeUnit.SECONDS)).isInstanceOf(ConnectionClosedException.class);
-        try (Connection other = BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE)) {
-            assertThat(other.call("ping")).isEqualTo("pong");
-        }
+        assertThat(asker.reverseCallFailure.get(10, TimeUnit.SECONDS)).isInstanceOf(ConnectionClosedException.class);
+        Connection other = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
+        assertThat(other.call("ping")).isEqualTo("pong");
     }
 
     @Test
     void aPeerVanishingMidBatchHarmsNoOne() {
-        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Asker()));
-        try (Connection bystander = BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE)) {
-            try (RawPeer peer = RawPeer.connect(server.port())) {
-                peer.send("[{\"method\":\"slow\",\"id\":1},{\"method\":\"slow\",\"id\":2},{\"method\":\"slow\",\"id\":3}]");
-                assertThat(peer.readLine()).contains("\"slow\"");
-            }
-            assertThat(bystander.call("ping")).isEqualTo("pong");
-            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-                .until(() -> server.connections().size() == 1);
+        Asker asker = new Asker();
+        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> asker));
+        Connection bystander = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
+        try (RawPeer peer = RawPeer.connect(server.port())) {
+            peer.send("[{\"method\":\"slow\",\"id\":1},{\"method\":\"slow\",\"id\":2},"
+                + "{\"method\":\"slow\",\"id\":3}]");
+            // the first runs, the others wait behind it
+            await().atMost(Duration.ofSeconds(10)).until(() -> asker.slowStarted.get() == 1);
         }
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.connections().size() == 1);
+        assertThat(bystander.call("ping")).isEqualTo("pong");
+
+        // the vanished peer's work ends, its replies go nowhere, and the bystander is still served
+        asker.release.countDown();
+        assertThat(bystander.call("ping")).isEqualTo("pong");
+        assertThat(server.connections()).hasSize(1);
     }
 }

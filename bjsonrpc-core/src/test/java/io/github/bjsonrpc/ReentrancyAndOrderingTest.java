@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.bjsonrpc.support.Cleanup;
+import io.github.bjsonrpc.support.RawPeer;
 
 /** Call chains that come back (A to B to A to B), ordering on one connection, and many callers at once. */
 class ReentrancyAndOrderingTest {
@@ -50,8 +51,7 @@ class ReentrancyAndOrderingTest {
         final CountDownLatch release = new CountDownLatch(1);
 
         public String clientName() throws InterruptedException {
-            release.await(10, TimeUnit.SECONDS);
-            return "slow";
+            return release.await(30, TimeUnit.SECONDS) ? "slow" : "never released";
         }
     }
 
@@ -63,6 +63,20 @@ class ReentrancyAndOrderingTest {
 
         public String ping() {
             return "pong";
+        }
+    }
+
+    /** Its first method waits until its second has run: both finish only if they run at the same time. */
+    public static class Rendezvous {
+        final CountDownLatch second = new CountDownLatch(1);
+
+        public String first() throws InterruptedException {
+            return second.await(30, TimeUnit.SECONDS) ? "first" : "alone";
+        }
+
+        public String second() {
+            second.countDown();
+            return "second";
         }
     }
 
@@ -140,14 +154,13 @@ class ReentrancyAndOrderingTest {
 
     @Test
     void requestsReadTogetherRunTogetherWhenConcurrencyAllows() {
-        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0,
-            c -> new io.github.bjsonrpc.support.ServerHandler(), ConnectionOptions.defaults().withMaxConcurrency(4)));
-        try (io.github.bjsonrpc.support.RawPeer peer = io.github.bjsonrpc.support.RawPeer.connect(server.port())) {
-            // one write, so most likely one read: both must start at once
-            peer.writeRaw("{\"method\":\"sleepy\",\"id\":1,\"params\":[0.5,\"slow\"]}\n"
-                + "{\"method\":\"sleepy\",\"id\":2,\"params\":[0,\"fast\"]}\n");
-            assertThat(peer.readLine()).isEqualTo("{\"result\":\"fast\",\"error\":null,\"id\":2}");
-            assertThat(peer.readLine()).isEqualTo("{\"result\":\"slow\",\"error\":null,\"id\":1}");
+        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Rendezvous(),
+            ConnectionOptions.defaults().withMaxConcurrency(2)));
+        try (RawPeer peer = RawPeer.connect(server.port())) {
+            // one write: the first waits for the second, which must start while the first runs
+            peer.writeRaw("{\"method\":\"first\",\"id\":1}\n{\"method\":\"second\",\"id\":2}\n");
+            assertThat(peer.readLine()).isEqualTo("{\"result\":\"second\",\"error\":null,\"id\":2}");
+            assertThat(peer.readLine()).isEqualTo("{\"result\":\"first\",\"error\":null,\"id\":1}");
         }
     }
 }

@@ -20,11 +20,15 @@ import io.github.bjsonrpc.support.ServerHandler;
 /** Exported objects live, die and are cleaned up per connection; references resolve only where asked for. */
 class RemoteObjectTest {
 
-    /** An exported object that counts its clean-ups. */
+    /** An exported object that records its clean-ups. */
     @Exported
     public static class Resource implements AutoCloseable {
-        static final List<Resource> CLOSED = new CopyOnWriteArrayList<>();
+        private final List<Resource> closed;
         private final AtomicInteger uses = new AtomicInteger();
+
+        Resource(List<Resource> closed) {
+            this.closed = closed;
+        }
 
         public int use() {
             return uses.incrementAndGet();
@@ -32,14 +36,20 @@ class RemoteObjectTest {
 
         @Override
         public void close() {
-            CLOSED.add(this);
+            closed.add(this);
         }
     }
 
     /** A server handler that hands out resources and uses objects its client exports. */
     public static class Service extends ServerHandler {
+        private final List<Resource> closed;
+
+        Service(List<Resource> closed) {
+            this.closed = closed;
+        }
+
         public Resource open() {
-            return new Resource();
+            return new Resource(closed);
         }
 
         public Object useClientCounter(Connection connection) {
@@ -79,23 +89,25 @@ class RemoteObjectTest {
     @RegisterExtension
     final Cleanup cleanup = new Cleanup();
 
+    /** The resources of this test's server that were cleaned up. */
+    private final List<Resource> closed = new CopyOnWriteArrayList<>();
+
     private BjsonRpcServer server(ConnectionOptions options) {
-        return cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Service(), options));
+        return cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Service(closed), options));
     }
 
     @Test
     void deletingAnObjectRunsItsCleanUpOnceAndForgetsIt() {
         BjsonRpcServer server = server(ConnectionOptions.defaults());
         Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
-        int closedBefore = Resource.CLOSED.size();
-
         RemoteObject resource = client.call(RemoteObject.class, "open");
         assertThat(resource.call("use")).isEqualTo(1);
         assertThat(resource.as(ResourceApi.class).use()).isEqualTo(2);
 
+        assertThat(closed).isEmpty();
         resource.close();
         resource.close();
-        assertThat(Resource.CLOSED).hasSize(closedBefore + 1);
+        assertThat(closed).hasSize(1);
         assertThatThrownBy(() -> resource.call("use")).isInstanceOf(RemoteError.class)
             .hasMessage("Unknown object '" + resource.name() + "'");
         // deleting again, or an unknown name, is answered with a null result
@@ -106,14 +118,14 @@ class RemoteObjectTest {
     @Test
     void objectsAreCleanedUpWhenTheirConnectionCloses() {
         BjsonRpcServer server = server(ConnectionOptions.defaults());
-        Connection client = BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE);
-        int closedBefore = Resource.CLOSED.size();
+        Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
         client.call("open");
         client.call("open");
+        assertThat(closed).isEmpty();
 
         client.close();
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> Resource.CLOSED.size() == closedBefore + 2);
+        await().atMost(Duration.ofSeconds(10)).until(() -> closed.size() == 2);
     }
 
     @Test

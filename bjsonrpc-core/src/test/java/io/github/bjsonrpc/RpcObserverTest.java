@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -106,17 +108,28 @@ class RpcObserverTest {
         assertThat(server.rejected).containsExactly("malformed", "not-an-object", "unknown-reply-id");
     }
 
+    /** The reference handler, with a method that answers only when the test says so. */
+    public static final class Stalling extends ServerHandler {
+        final CountDownLatch release = new CountDownLatch(1);
+
+        public String stall() throws InterruptedException {
+            return release.await(30, TimeUnit.SECONDS) ? "late" : "never released";
+        }
+    }
+
     @Test
     void aTimedOutCallIsReportedAndItsConnectionStats() {
         Recorder client = new Recorder();
+        Stalling handler = new Stalling();
         BjsonRpcServer running = cleanup.track(BjsonRpcServer.builder().port(0)
-            .handlerFactory(c -> new ServerHandler()).options(ConnectionOptions.defaults().withMaxConcurrency(2))
+            .handlerFactory(c -> handler).options(ConnectionOptions.defaults().withMaxConcurrency(2))
             .start());
         BjsonRpcClient caller = cleanup.track(BjsonRpcClient.builder("127.0.0.1", running.port()).addObserver(client)
             .build());
-        assertThatThrownBy(() -> caller.call(Duration.ofMillis(100), Object.class, "sleepy", 1, "late"))
+        assertThatThrownBy(() -> caller.call(Duration.ofMillis(100), Object.class, "stall"))
             .isInstanceOf(CallTimeoutException.class);
-        assertThat(client.calls).containsExactly("issued sleepy CALL TIMEOUT");
+        assertThat(client.calls).containsExactly("issued stall CALL TIMEOUT");
+        handler.release.countDown();
 
         Pipe<Object> open = caller.pipe("pipe", List.of());
         caller.call("newList");

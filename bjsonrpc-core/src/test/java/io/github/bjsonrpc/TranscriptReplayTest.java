@@ -18,12 +18,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import io.github.bjsonrpc.support.Cleanup;
 import io.github.bjsonrpc.support.ClientHandler;
 import io.github.bjsonrpc.support.RawPeer;
 import io.github.bjsonrpc.support.ServerReplay;
@@ -92,20 +92,12 @@ class TranscriptReplayTest {
         Map.entry("unthreaded_dispatch", Replay.SERVER),
         Map.entry("wrong_arguments", Replay.SERVER));
 
-    private static BjsonRpcServer server;
-    private static BjsonRpcServer threadedServer;
+    @RegisterExtension
+    final Cleanup cleanup = new Cleanup();
 
-    @BeforeAll
-    static void startServers() {
-        server = BjsonRpc.createServer("127.0.0.1", 0, connection -> new ServerHandler());
-        threadedServer = BjsonRpc.createServer("127.0.0.1", 0, connection -> new ServerHandler(),
-            ConnectionOptions.defaults().withMaxConcurrency(4));
-    }
-
-    @AfterAll
-    static void stopServers() {
-        server.stop();
-        threadedServer.stop();
+    private BjsonRpcServer server(int maxConcurrency) {
+        return cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, connection -> new ServerHandler(),
+            ConnectionOptions.defaults().withMaxConcurrency(maxConcurrency)));
     }
 
     @TestFactory
@@ -114,11 +106,15 @@ class TranscriptReplayTest {
             () -> assertThat(REPLAYS).as("replay mode of transcript %s", name).containsKey(name)));
     }
 
+    /** Every replay talks to one of two servers, each conversation on a connection of its own. */
     @TestFactory
     Stream<DynamicTest> againstOurServer() {
+        int port = server(1).port();
+        int threadedPort = server(4).port();
         return Transcript.names().stream()
             .filter(name -> REPLAYS.get(name) == Replay.SERVER || REPLAYS.get(name) == Replay.SERVER_AND_CLIENT)
-            .map(name -> DynamicTest.dynamicTest(name, () -> replayAgainstServer(name)));
+            .map(name -> DynamicTest.dynamicTest(name,
+                () -> ServerReplay.replay(name.equals("threaded_dispatch") ? threadedPort : port, name)));
     }
 
     @TestFactory
@@ -131,14 +127,10 @@ class TranscriptReplayTest {
     /** The reference stalls lines buffered behind a dropped one (docs/protocol.md); we answer them at once. */
     @Test
     void invalidJsonStallDoesNotStall() {
-        try (RawPeer peer = RawPeer.connect(server.port())) {
+        try (RawPeer peer = RawPeer.connect(server(1).port())) {
             peer.writeRaw("garbage\n{\"method\":\"ping\",\"id\":1}\n");
             assertThat(peer.readLine()).isEqualTo("{\"result\":\"pong\",\"error\":null,\"id\":1}");
         }
-    }
-
-    private static void replayAgainstServer(String name) {
-        ServerReplay.replay(name.equals("threaded_dispatch") ? threadedServer.port() : server.port(), name);
     }
 
     /** What our client does in a scenario, checked against the scripted server's recorded lines. */

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -176,7 +177,7 @@ public final class Bootstraps {
     }
 
     /**
-     * Connects to a peer.
+     * Connects to a peer, waiting for the outcome of {@link #connectAsync}.
      *
      * @param host the peer's host
      * @param port the peer's port
@@ -186,18 +187,44 @@ public final class Bootstraps {
      *        valid for {@code host}
      * @param listener told of the connection's opening and closing
      * @param observer told of the connection's calls and traffic
-     * @return the open connection
-     * @throws BjsonRpcException if the peer cannot be reached
+     * @return the open connection, its TLS handshake done
+     * @throws BjsonRpcException if the peer cannot be reached, or the TLS handshake fails
      */
     public static NettyConnection connect(String host, int port, HandlerFactory handlerFactory,
             ConnectionOptions options, SslContext sslContext, ConnectionListener listener, RpcObserver observer) {
-        Duration connectTimeout = options.connectTimeout();
+        try {
+            return connectAsync(host, port, handlerFactory, options, sslContext, listener, observer).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof BjsonRpcException failure ? failure
+                : new BjsonRpcException(e.getCause().getMessage(), e.getCause());
+        }
+    }
+
+    /**
+     * Connects to a peer without waiting. Reaching the peer takes at most {@link ConnectionOptions#connectTimeout()},
+     * and so does the TLS handshake.
+     *
+     * @param host the peer's host
+     * @param port the peer's port
+     * @param handlerFactory makes this side's handler for the connection
+     * @param options options of the connection
+     * @param sslContext TLS for the connection, or {@code null} for plain TCP; the peer's certificate must be
+     *        valid for {@code host}
+     * @param listener told of the connection's opening and closing
+     * @param observer told of the connection's calls and traffic
+     * @return completes with the open connection once its TLS handshake is done, or with a
+     *         {@link BjsonRpcException} naming the peer and the reason
+     */
+    public static CompletableFuture<NettyConnection> connectAsync(String host, int port,
+            HandlerFactory handlerFactory, ConnectionOptions options, SslContext sslContext,
+            ConnectionListener listener, RpcObserver observer) {
+        int timeoutMillis = (int) Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis());
         NettyConnection[] made = new NettyConnection[1];
         Bootstrap bootstrap = new Bootstrap()
             .group(EventLoops.shared())
             .channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
-            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, connectTimeout.toMillis()))
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
             .handler(new io.netty.channel.ChannelInitializer<Channel>() {
                 @Override
                 protected void initChannel(Channel channel) {
@@ -206,18 +233,47 @@ public final class Bootstraps {
                         SSLParameters parameters = tls.engine().getSSLParameters();
                         parameters.setEndpointIdentificationAlgorithm("HTTPS");
                         tls.engine().setSSLParameters(parameters);
+                        tls.setHandshakeTimeoutMillis(timeoutMillis);
                         channel.pipeline().addLast("tls", tls);
                     }
                     made[0] = install(channel, Role.INITIATED, options, handlerFactory, listener, observer,
                         ConnectionFilter.ACCEPT_ALL);
                 }
             });
-        ChannelFuture connected = bootstrap.connect(host, port).awaitUninterruptibly();
-        if (!connected.isSuccess()) {
-            Throwable cause = connected.cause();
-            throw new BjsonRpcException("Cannot connect to " + host + ":" + port + ": " + cause.getMessage(), cause);
+        CompletableFuture<NettyConnection> result = new CompletableFuture<>();
+        bootstrap.connect(host, port).addListener((ChannelFuture connected) -> {
+            if (!connected.isSuccess()) {
+                Throwable cause = connected.cause();
+                result.completeExceptionally(new BjsonRpcException("Cannot connect to " + host + ":" + port + ": "
+                    + cause.getMessage(), cause));
+                return;
+            }
+            SslHandler tls = connected.channel().pipeline().get(SslHandler.class);
+            if (tls == null) {
+                result.complete(made[0]);
+                return;
+            }
+            tls.handshakeFuture().addListener(handshake -> {
+                if (handshake.isSuccess()) {
+                    result.complete(made[0]);
+                } else {
+                    connected.channel().close();
+                    result.completeExceptionally(new BjsonRpcException("TLS handshake with " + host + ":" + port
+                        + " failed: " + tlsReason(handshake.cause()), handshake.cause()));
+                }
+            });
+        });
+        return result;
+    }
+
+    /** What went wrong in a TLS handshake: the first message along the causes. */
+    private static String tlsReason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                return cause.getMessage();
+            }
         }
-        return made[0];
+        return failure.getClass().getSimpleName();
     }
 
     private static NettyConnection install(Channel channel, Role role, ConnectionOptions options,

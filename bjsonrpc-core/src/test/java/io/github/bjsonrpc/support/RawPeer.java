@@ -95,6 +95,11 @@ public final class RawPeer implements AutoCloseable {
         }
     }
 
+    /** This side's port, by which the other side's reports name this peer. */
+    public int localPort() {
+        return socket.getLocalPort();
+    }
+
     /** Closes the socket. */
     @Override
     public void close() {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -28,9 +29,11 @@ import org.springframework.context.event.EventListener;
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.BjsonRpcClient;
 import io.github.bjsonrpc.BjsonRpcException;
+import io.github.bjsonrpc.BjsonRpcServer;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.ConnectionOptions;
 import io.github.bjsonrpc.HandlerFactory;
+import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerLifecycle;
 
 /**
  * A server application and client applications, each a real Spring Boot context, talking over loopback: calls both
@@ -38,15 +41,22 @@ import io.github.bjsonrpc.HandlerFactory;
  */
 class ServerAndClientAppsTest {
 
+    /** Holds the server's slow calls until the test releases them. */
+    static class SlowCalls {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+    }
+
     /** The server application's service: one instance per connection. */
     @BjsonRpcService
     public static class Calculator {
-        static final CountDownLatch SLOW_STARTED = new CountDownLatch(1);
         private final Connection connection;
+        private final SlowCalls slowCalls;
         private int count;
 
-        public Calculator(Connection connection) {
+        public Calculator(Connection connection, SlowCalls slowCalls) {
             this.connection = connection;
+            this.slowCalls = slowCalls;
         }
 
         public int add2(int a, int b) {
@@ -65,16 +75,15 @@ class ServerAndClientAppsTest {
             return connection.principal().map(java.security.Principal::getName).orElse("anonymous");
         }
 
-        public String slow(long millis) throws InterruptedException {
-            SLOW_STARTED.countDown();
-            TimeUnit.MILLISECONDS.sleep(millis);
-            return "done";
+        public String slow() throws InterruptedException {
+            slowCalls.started.countDown();
+            return slowCalls.release.await(30, TimeUnit.SECONDS) ? "done" : "never released";
         }
     }
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import(Calculator.class)
+    @Import({Calculator.class, SlowCalls.class})
     static class ServerApp {
     }
 
@@ -191,7 +200,9 @@ class ServerAndClientAppsTest {
         server.close();
         await().atMost(Duration.ofSeconds(5)).until(() -> events.count(BjsonRpcConnectionClosedEvent.class) == 1);
 
-        server(("bjsonrpc.server.port=" + port));
+        // the same port again; another process may hold it for a while
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+            .until(() -> server("bjsonrpc.server.port=" + port), Objects::nonNull);
         await().atMost(Duration.ofSeconds(10)).until(() -> calc.state() == BjsonRpcClient.State.CONNECTED);
         // a new connection, so a new service instance on the server
         assertThat(calc.call("count")).isEqualTo(1);
@@ -201,14 +212,22 @@ class ServerAndClientAppsTest {
 
     @Test
     void stoppingTheServerLetsAnInFlightCallFinish() throws Exception {
-        ConfigurableApplicationContext server = server("bjsonrpc.server.shutdown-grace-period=10s");
+        ConfigurableApplicationContext server = server("bjsonrpc.server.shutdown-grace-period=30s");
+        SlowCalls slowCalls = server.getBean(SlowCalls.class);
+        BjsonRpcServer running = server.getBean(BjsonRpcServerLifecycle.class).server();
         BjsonRpcClient calc = calc(client(port(server)));
-        CompletableFuture<Object> slow = CompletableFuture.supplyAsync(() -> calc.call("slow", 500));
-        assertThat(Calculator.SLOW_STARTED.await(5, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Object> slow = CompletableFuture.supplyAsync(() -> calc.call("slow"));
+        assertThat(slowCalls.started.await(10, TimeUnit.SECONDS)).isTrue();
 
-        server.close();
+        CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
+        // the server stops accepting, and waits for the call in flight
+        await().atMost(Duration.ofSeconds(10)).until(() -> !running.isRunning());
+        assertThat(closing).isNotDone();
+        assertThat(slow).isNotDone();
 
-        assertThat(slow.get(5, TimeUnit.SECONDS)).isEqualTo("done");
+        slowCalls.release.countDown();
+        assertThat(slow.get(10, TimeUnit.SECONDS)).isEqualTo("done");
+        assertThat(closing).succeedsWithin(Duration.ofSeconds(30));
     }
 
     @Test
