@@ -42,8 +42,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  */
 class MetersDocumentedTest {
 
-    private static final Pattern ROW = Pattern.compile("^\\| ((?:`bjsonrpc\\.[a-z.]+`(?: / )?)+) \\| [^|]+ \\| ([^|]*) \\| ([^|]+) \\|$",
-        Pattern.MULTILINE);
+    /** A row of the meters table: names, what they are, tag keys, when they appear. */
+    private static final Pattern ROW = Pattern.compile(
+        "^\\| ((?:`bjsonrpc\\.[a-z.]+`(?: / )?)+) \\| [^|]+ \\| ([^|]*) \\| ([^|]+) \\|$", Pattern.MULTILINE);
     private static final Pattern CODE = Pattern.compile("`([^`]+)`");
 
     /** A documented meter: its tag keys, and whether it exists from start-up. */

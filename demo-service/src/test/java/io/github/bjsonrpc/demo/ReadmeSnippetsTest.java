@@ -63,7 +63,8 @@ class ReadmeSnippetsTest {
 
     private static final String FRAGMENT = "// fragment";
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
-        "^public\\s+(?:final\\s+|abstract\\s+)*(?:class|interface|record|enum|@interface)\\s+(\\w+)", Pattern.MULTILINE);
+        "^public\\s+(?:final\\s+|abstract\\s+)*(?:class|interface|record|enum|@interface)\\s+(\\w+)",
+        Pattern.MULTILINE);
     private static final Pattern PRINTS = Pattern.compile("// prints: (.*)$", Pattern.MULTILINE);
     private static final Pattern MAIN = Pattern.compile("public static void main\\(String\\[\\] \\w+\\)");
 
@@ -175,7 +176,8 @@ class ReadmeSnippetsTest {
             }
         });
         new Binder(new MapConfigurationPropertySource(clients)).bind("bjsonrpc.clients",
-            Bindable.mapOf(String.class, BjsonRpcProperties.Client.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
+            Bindable.mapOf(String.class, BjsonRpcProperties.Client.class),
+            new NoUnboundElementsBindHandler(BindHandler.DEFAULT));
     }
 
     private static void flatten(String prefix, Map<?, ?> map, Map<String, Object> flat) {

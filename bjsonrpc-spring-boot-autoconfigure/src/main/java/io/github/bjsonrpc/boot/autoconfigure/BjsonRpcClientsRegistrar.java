@@ -17,12 +17,12 @@ import org.springframework.core.env.Environment;
 import io.github.bjsonrpc.BjsonRpcClient;
 
 /**
- * Registers one {@link BjsonRpcClient} bean per {@code bjsonrpc.clients.<name>}: bean name {@code <name>BjsonRpcClient},
- * qualifier {@code <name>}, and {@code <name>} as an alias of the bean name. So with several clients, each is
- * injected either with {@code @Qualifier("<name>") BjsonRpcClient client} or by an injection point named like the
- * client ({@code BjsonRpcClient calc}, a field or a parameter compiled with {@code -parameters}). When the
- * application already has a bean named {@code <name>}, the alias is left out and that bean keeps its name; the
- * qualifier still works.
+ * Registers one {@link BjsonRpcClient} bean per {@code bjsonrpc.clients.<name>}: bean name
+ * {@code <name>BjsonRpcClient}, qualifier {@code <name>}, and {@code <name>} as an alias of the bean name. So with
+ * several clients, each is injected either with {@code @Qualifier("<name>") BjsonRpcClient client} or by an injection
+ * point named like the client ({@code BjsonRpcClient calc}, a field or a parameter compiled with
+ * {@code -parameters}). When the application already has a bean named {@code <name>}, the alias is left out and
+ * that bean keeps its name; the qualifier still works.
  */
 public class BjsonRpcClientsRegistrar implements BeanDefinitionRegistryPostProcessor {
 
