@@ -23,7 +23,7 @@ import io.github.bjsonrpc.ServerError;
  * errors and timeouts with a status and a body saying so.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"bjsonrpc.server.port=0", "bjsonrpc.clients.peer.call-timeout=3s"})
+    properties = {"bjsonrpc.server.port=0", "bjsonrpc.clients.peer.call-timeout=5s"})
 class DemoPeerClientTest {
 
     private static final CountDownLatch RELEASE = new CountDownLatch(1);
