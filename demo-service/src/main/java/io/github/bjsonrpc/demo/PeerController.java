@@ -3,7 +3,6 @@ package io.github.bjsonrpc.demo;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,7 +13,8 @@ import io.github.bjsonrpc.RemoteObject;
 
 /**
  * Drives the {@code peer} client over HTTP: {@code POST /peer/{method}} with a JSON array of arguments calls that
- * method on the server {@code bjsonrpc.clients.peer} points at, and answers its result.
+ * method on the server {@code bjsonrpc.clients.peer} points at, and answers its result. Failures are answered by
+ * {@link PeerErrors}.
  */
 @RestController
 public class PeerController {
@@ -22,9 +22,9 @@ public class PeerController {
     private final BjsonRpcClient peer;
 
     /**
-     * @param peer the configured outbound client
+     * @param peer the configured outbound client, injected by its name
      */
-    public PeerController(@Qualifier("peer") BjsonRpcClient peer) {
+    public PeerController(BjsonRpcClient peer) {
         this.peer = peer;
     }
 

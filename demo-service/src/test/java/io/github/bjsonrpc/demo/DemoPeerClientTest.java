@@ -2,10 +2,8 @@ package io.github.bjsonrpc.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -17,15 +15,20 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.BjsonRpcServer;
 import io.github.bjsonrpc.Connection;
+import io.github.bjsonrpc.ServerError;
 
 /**
  * The demo as a client: its {@code peer} client, pointed by one property at another server that calls back the
- * demo's client-side methods, as the reference test server does.
+ * demo's client-side methods, as the reference test server does; {@code POST /peer/{method}} answers the peer's
+ * errors and timeouts with a status and a body saying so.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "bjsonrpc.server.port=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"bjsonrpc.server.port=0", "bjsonrpc.clients.peer.call-timeout=5s"})
 class DemoPeerClientTest {
 
-    /** The other server: it asks its client for its name and a sum, and sends it a note. */
+    private static final CountDownLatch RELEASE = new CountDownLatch(1);
+
+    /** The other server: it asks its client for its name and a sum, sends it a note, fails, or never answers. */
     public static class CallingBackServer {
         public String askClient(Object x, Connection connection) {
             return connection.call("clientName") + ":" + connection.call("clientAdd", x, 10);
@@ -34,6 +37,15 @@ class DemoPeerClientTest {
         public String notifyMe(String text, Connection connection) {
             connection.notify("clientNote", text);
             return "sent";
+        }
+
+        public void fail(String reason) {
+            throw new ServerError(reason);
+        }
+
+        public String hang() throws InterruptedException {
+            RELEASE.await();
+            return "released";
         }
     }
 
@@ -46,6 +58,7 @@ class DemoPeerClientTest {
 
     @AfterAll
     static void stopTheOtherServer() {
+        RELEASE.countDown();
         OTHER.stop();
     }
 
@@ -60,12 +73,30 @@ class DemoPeerClientTest {
         assertThat(OTHER.connections()).hasSize(1);
     }
 
+    @Test
+    void thePeersErrorIsABadGatewayWithItsText() throws Exception {
+        HttpResponse<String> failed = HttpPost.json(httpPort, "/peer/fail", "[\"no such order\"]");
+        assertThat(failed.statusCode()).isEqualTo(502);
+        assertThat(failed.body()).isEqualTo("{\"error\":\"no such order\"}");
+
+        HttpResponse<String> unknown = HttpPost.json(httpPort, "/peer/nosuch", "[]");
+        assertThat(unknown.statusCode()).isEqualTo(502);
+        assertThat(unknown.body()).contains("nosuch");
+    }
+
+    @Test
+    void noReplyWithinTheCallTimeoutIsAGatewayTimeout() throws Exception {
+        try {
+            HttpResponse<String> late = HttpPost.json(httpPort, "/peer/hang", "[]");
+            assertThat(late.statusCode()).isEqualTo(504);
+            assertThat(late.body()).startsWith("{\"error\":").contains("hang");
+        } finally {
+            RELEASE.countDown();
+        }
+    }
+
     private String post(String path, String body) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpPost.json(httpPort, path, body);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }

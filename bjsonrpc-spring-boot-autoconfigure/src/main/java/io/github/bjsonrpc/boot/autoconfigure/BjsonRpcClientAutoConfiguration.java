@@ -16,8 +16,8 @@ import org.springframework.core.env.Environment;
 import io.github.bjsonrpc.BjsonRpc;
 
 /**
- * One {@link io.github.bjsonrpc.BjsonRpcClient} bean per {@code bjsonrpc.clients.<name>}, connected on first use or
- * at start-up, reconnecting with backoff. Adjust them with {@link BjsonRpcClientCustomizer} beans.
+ * One {@link io.github.bjsonrpc.BjsonRpcClient} bean per {@code bjsonrpc.clients.<name>}, injected by its name (see
+ * {@link BjsonRpcClientsRegistrar}), connected on first use or at start-up, reconnecting with backoff. Adjust them with {@link BjsonRpcClientCustomizer} beans.
  */
 @AutoConfiguration(after = {BjsonRpcAutoConfiguration.class, SslAutoConfiguration.class})
 @ConditionalOnClass(BjsonRpc.class)

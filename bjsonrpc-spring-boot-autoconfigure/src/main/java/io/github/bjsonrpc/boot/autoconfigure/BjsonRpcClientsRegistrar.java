@@ -17,8 +17,12 @@ import org.springframework.core.env.Environment;
 import io.github.bjsonrpc.BjsonRpcClient;
 
 /**
- * Registers one {@link BjsonRpcClient} bean per {@code bjsonrpc.clients.<name>}: bean name {@code <name>BjsonRpcClient}
- * and qualifier {@code <name>}, so it is injected with {@code @Qualifier("<name>") BjsonRpcClient client}.
+ * Registers one {@link BjsonRpcClient} bean per {@code bjsonrpc.clients.<name>}: bean name
+ * {@code <name>BjsonRpcClient}, qualifier {@code <name>}, and {@code <name>} as an alias of the bean name. So with
+ * several clients, each is injected either with {@code @Qualifier("<name>") BjsonRpcClient client} or by an injection
+ * point named like the client ({@code BjsonRpcClient calc}, a field or a parameter compiled with
+ * {@code -parameters}). When the application already has a bean named {@code <name>}, the alias is left out and
+ * that bean keeps its name; the qualifier still works.
  */
 public class BjsonRpcClientsRegistrar implements BeanDefinitionRegistryPostProcessor {
 
@@ -55,7 +59,8 @@ public class BjsonRpcClientsRegistrar implements BeanDefinitionRegistryPostProce
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
         BeanFactory beans = (BeanFactory) registry;
-        for (String name : clientNames(environment)) {
+        Set<String> names = clientNames(environment);
+        for (String name : names) {
             AbstractBeanDefinition definition = BeanDefinitionBuilder
                 .genericBeanDefinition(BjsonRpcClient.class,
                     () -> beans.getBean(BjsonRpcClientFactory.class).create(name))
@@ -63,6 +68,11 @@ public class BjsonRpcClientsRegistrar implements BeanDefinitionRegistryPostProce
                 .getBeanDefinition();
             definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
             registry.registerBeanDefinition(beanName(name), definition);
+        }
+        for (String name : names) {
+            if (!registry.isBeanNameInUse(name)) {
+                registry.registerAlias(beanName(name), name);
+            }
         }
     }
 }

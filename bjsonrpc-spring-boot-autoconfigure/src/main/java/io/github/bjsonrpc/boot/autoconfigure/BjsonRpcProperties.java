@@ -19,7 +19,7 @@ public class BjsonRpcProperties {
 
     private final Server server = new Server();
 
-    /** Outbound connections, by name: each becomes an injectable BjsonRpcClient bean. */
+    /** Outbound connections, by name: each becomes a BjsonRpcClient bean, injected by that name. */
     private final Map<String, Client> clients = new LinkedHashMap<>();
 
     /** The server. */

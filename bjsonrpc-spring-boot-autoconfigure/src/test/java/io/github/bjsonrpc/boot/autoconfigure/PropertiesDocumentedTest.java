@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.beans.PropertyDescriptor;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -14,6 +12,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeanUtils;
 
+import io.github.bjsonrpc.support.Readme;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +36,7 @@ class PropertiesDocumentedTest {
         clientProperties("bjsonrpc.clients.<name>.", BjsonRpcProperties.Client.class, described);
 
         Set<String> documented = new TreeSet<>();
-        Matcher row = TABLE_ROW.matcher(Files.readString(Path.of("..", "README.md")));
+        Matcher row = TABLE_ROW.matcher(Readme.section("### Configuration properties"));
         while (row.find()) {
             documented.add(row.group(1));
         }

@@ -17,8 +17,8 @@ import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * {@link BjsonRpcMetrics}: connections, pending and queued requests, pipes, remote objects, bytes and rejected
- * frames of the application's bjsonrpc connections. Needs a {@link MeterRegistry}; off with
+ * {@link BjsonRpcMetrics}: connections, pending, queued and active requests, pipes, remote objects, bytes, rejected
+ * frames and limits reached of the application's bjsonrpc connections. Needs a {@link MeterRegistry}; off with
  * {@code bjsonrpc.metrics.enabled=false}. Call timers come from the observation auto-configuration.
  */
 @AutoConfiguration(after = {BjsonRpcAutoConfiguration.class, MetricsAutoConfiguration.class,
