@@ -31,13 +31,6 @@ final class LoadGenerator {
         this.serverPid = serverPid;
     }
 
-    /** Waits for the server's first answer, so that no measurement includes the server's own start-up. */
-    void awaitFirstAnswer() {
-        try (Line line = new Line(port)) {
-            line.call("echo", "[\"hello\"]");
-        }
-    }
-
     /**
      * One measurement.
      *
