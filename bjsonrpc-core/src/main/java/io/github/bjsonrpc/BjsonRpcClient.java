@@ -4,15 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.bjsonrpc.transport.Bootstraps;
-import io.github.bjsonrpc.transport.EventLoops;
-import io.github.bjsonrpc.transport.HandlerExecutor;
 import io.netty.handler.ssl.SslContext;
 
 /**
@@ -50,7 +46,7 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
     private volatile Throwable lastError;
     private volatile Instant nextAttempt;
     private Duration delay;
-    private ScheduledFuture<?> scheduled;
+    private Future<?> scheduled;
 
     private BjsonRpcClient(Builder builder) {
         this.name = builder.name;
@@ -91,7 +87,7 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         }
         cancelScheduled();
         try {
-            Connection made = Bootstraps.connect(host, port, handlerFactory, options, sslContext, new Tracker(),
+            Connection made = TransportProvider.get().connect(host, port, handlerFactory, options, sslContext, new Tracker(),
                 observer);
             connection = made;
             state = State.CONNECTED;
@@ -138,11 +134,6 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
     @Override
     public <T> Pipe<T> pipe(Class<T> elementType, String method, Object... args) {
         return connection().pipe(elementType, method, args);
-    }
-
-    @Override
-    public FunctionReference function(String method) {
-        return new FunctionReference(method);
     }
 
     /**
@@ -209,12 +200,11 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         Duration wait = delay;
         delay = reconnect.next(delay);
         nextAttempt = Instant.now().plus(wait);
-        scheduled = EventLoops.shared().schedule(() -> executor().execute(this::attempt), wait.toMillis(),
-            TimeUnit.MILLISECONDS);
+        scheduled = TransportProvider.get().schedule(() -> executor().execute(this::attempt), wait);
     }
 
     private Executor executor() {
-        return options.executor() != null ? options.executor() : HandlerExecutor.shared();
+        return TransportProvider.get().handlerExecutor(options);
     }
 
     private void attempt() {

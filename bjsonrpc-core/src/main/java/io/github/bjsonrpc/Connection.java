@@ -4,8 +4,6 @@ import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.bjsonrpc.dispatch.CallContext;
-
 /**
  * One bjsonrpc connection, the same type for both roles: whichever side dialled, each peer can call, notify and
  * pipe to the other ({@link RpcTarget}), and each has its own handler, made for this connection by its
@@ -22,7 +20,7 @@ public interface Connection extends RpcTarget, AutoCloseable {
      * code can use it instead of keeping the connection its factory received.
      */
     static Connection current() {
-        return CallContext.currentConnection();
+        return TransportProvider.get().currentConnection();
     }
 
     /** An id unique within this JVM, for logs, metrics and management. */
