@@ -16,9 +16,9 @@ import io.netty.channel.ChannelPromise;
  * go out in one I/O-thread task with one flush; the queue is touched by writers only to add, and drained only on
  * the I/O thread.
  *
- * <p>Back-pressure on writers: a thread other than the I/O thread waits before adding a line while the bytes not
+ * <p>Back-pressure on writers: a thread that is not an I/O thread waits before adding a line while the bytes not
  * yet written (here and in the channel) are over the connection's {@code writeHighWaterMark}, until the peer
- * reads or the connection closes. Reading is never paused for it: the peer's replies must still be read for
+ * reads or the connection closes; an I/O thread never waits. Reading is never paused for it: the peer's replies must still be read for
  * either side to make progress.
  */
 final class Outbox {
@@ -77,9 +77,9 @@ final class Outbox {
         return channel.isWritable() && queuedBytes.get() < highWaterMark;
     }
 
-    /** Off the I/O thread, waits while the peer does not read, until it does or the connection closes. */
+    /** Off the I/O threads, waits while the peer does not read, until it does or the connection closes. */
     private void awaitWritable() {
-        if (closed || isWritable()) {
+        if (closed || isWritable() || EventLoops.inAnyLoop()) {
             return;
         }
         waiting.incrementAndGet();
