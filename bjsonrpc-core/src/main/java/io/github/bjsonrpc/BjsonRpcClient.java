@@ -87,8 +87,8 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         }
         cancelScheduled();
         try {
-            Connection made = TransportProvider.get().connect(host, port, handlerFactory, options, sslContext, new Tracker(),
-                observer);
+            Connection made = TransportProvider.get().connect(host, port, handlerFactory, options, sslContext,
+                new Tracker(), observer);
             connection = made;
             state = State.CONNECTED;
             lastError = null;

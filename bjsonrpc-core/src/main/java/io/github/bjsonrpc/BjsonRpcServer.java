@@ -153,8 +153,8 @@ public final class BjsonRpcServer implements AutoCloseable {
          * @throws BjsonRpcException if the address cannot be bound, saying what to do
          */
         public BjsonRpcServer start() {
-            return new BjsonRpcServer(TransportProvider.get().listen(host, port, handlerFactory, options, sslContext, listener,
-                observer, maxConnections, filter));
+            return new BjsonRpcServer(TransportProvider.get().listen(host, port, handlerFactory, options, sslContext,
+                listener, observer, maxConnections, filter));
         }
     }
 }

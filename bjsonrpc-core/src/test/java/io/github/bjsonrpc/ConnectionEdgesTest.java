@@ -194,7 +194,7 @@ class ConnectionEdgesTest {
     @Test
     void aSubscriberThatThrowsIsCancelledWithItsErrorAndTheConnectionGoesOn() throws Exception {
         Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server().port(), HandlerFactory.NONE,
-            ConnectionOptions.defaults().withPipeEndMarker(true)));
+            ConnectionOptions.builder().pipeEndMarker(true).build()));
         Pipe<Integer> pipe = client.pipe(Integer.class, "pipe", java.util.stream.IntStream.range(0, 100).boxed()
             .toList());
         CompletableFuture<Throwable> failed = new CompletableFuture<>();

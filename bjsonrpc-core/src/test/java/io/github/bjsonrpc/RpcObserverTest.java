@@ -62,7 +62,7 @@ class RpcObserverTest {
         BjsonRpcServer running = cleanup.track(BjsonRpcServer.builder().port(0)
             .handlerFactory(c -> new ServerHandler()).addObserver(server).start());
         BjsonRpcClient caller = cleanup.track(BjsonRpcClient.builder("127.0.0.1", running.port()).addObserver(client)
-            .options(ConnectionOptions.defaults().withPipeEndMarker(true)).build());
+            .options(ConnectionOptions.builder().pipeEndMarker(true).build()).build());
 
         caller.call("add2", 1, 2);
         assertThatThrownBy(() -> caller.call("crash", "x")).isInstanceOf(RemoteError.class);
@@ -110,7 +110,7 @@ class RpcObserverTest {
     void aTimedOutCallIsReportedAndItsConnectionStats() {
         Recorder client = new Recorder();
         BjsonRpcServer running = cleanup.track(BjsonRpcServer.builder().port(0)
-            .handlerFactory(c -> new ServerHandler()).options(ConnectionOptions.defaults().withMaxConcurrency(2))
+            .handlerFactory(c -> new ServerHandler()).options(ConnectionOptions.builder().maxConcurrency(2).build())
             .start());
         BjsonRpcClient caller = cleanup.track(BjsonRpcClient.builder("127.0.0.1", running.port()).addObserver(client)
             .build());

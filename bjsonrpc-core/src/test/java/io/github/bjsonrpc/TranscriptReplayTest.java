@@ -99,7 +99,7 @@ class TranscriptReplayTest {
     static void startServers() {
         server = BjsonRpc.createServer("127.0.0.1", 0, connection -> new ServerHandler());
         threadedServer = BjsonRpc.createServer("127.0.0.1", 0, connection -> new ServerHandler(),
-            ConnectionOptions.defaults().withMaxConcurrency(4));
+            ConnectionOptions.builder().maxConcurrency(4).build());
     }
 
     @AfterAll

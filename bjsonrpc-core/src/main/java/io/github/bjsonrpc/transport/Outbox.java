@@ -18,8 +18,8 @@ import io.netty.channel.ChannelPromise;
  *
  * <p>Back-pressure on writers: a thread that is not an I/O thread waits before adding a line while the bytes not
  * yet written (here and in the channel) are over the connection's {@code writeHighWaterMark}, until the peer
- * reads or the connection closes; an I/O thread never waits. Reading is never paused for it: the peer's replies must still be read for
- * either side to make progress.
+ * reads or the connection closes; an I/O thread never waits. Reading is never paused for it: the peer's replies
+ * must still be read for either side to make progress.
  */
 final class Outbox {
 
