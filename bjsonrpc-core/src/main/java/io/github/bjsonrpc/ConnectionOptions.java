@@ -54,8 +54,10 @@ import java.util.concurrent.Executor;
  *        them, over all the connection's pipes, counted as the length of the lines that carried them (default
  *        8 MiB, the longest line: one element of any accepted size fits). Above it, reading from the peer pauses
  *        until the caller consumes (iterates, or requests more from the pipe's publisher) below half of it, and
- *        the limit {@code pipe-buffer} is counted. Close the pipes you do not consume: their elements hold the
- *        budget, and every reply waits behind them
+ *        the limit {@code pipe-buffer} is counted. While a thread waits in {@code call} or {@link Request#value()}
+ *        on the connection, reading goes on regardless (its reply may be behind the unconsumed elements), so that
+ *        a caller may process a pipe's elements with calls. Close the pipes you do not consume: their elements hold
+ *        the budget
  */
 public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration callTimeout, Executor executor,
         boolean pipeEndMarker, Duration connectTimeout, int maxRemoteObjects, int maxPendingRequests, int maxOpenPipes,

@@ -20,9 +20,9 @@ import java.util.stream.Stream;
  *
  * <p><b>Memory.</b> Elements wait for you here, counted against the connection's
  * {@link ConnectionOptions#maxBufferedPipeBytes()}; above it the connection stops reading from the peer until you
- * consume (iterate, or request more from the publisher). Every reply of the connection then waits behind the
- * unconsumed elements: close a pipe you stop consuming, and do not wait for another reply of the same connection
- * while a pipe you have not drained holds the buffer (consume it first, or raise the limit).
+ * consume (iterate, or request more from the publisher), except while a thread waits in {@code call} or
+ * {@link Request#value()} on the same connection: that reply may be behind the elements, so reading goes on. Close
+ * a pipe you stop consuming: its elements hold the buffer, and the other pipes of the connection wait behind them.
  *
  * @param <T> the element type
  */

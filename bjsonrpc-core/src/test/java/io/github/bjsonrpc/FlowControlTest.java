@@ -77,6 +77,10 @@ class FlowControlTest {
                 return number + "x".repeat(Math.max(0, size - number.length()));
             });
         }
+
+        public String ping() {
+            return "pong";
+        }
     }
 
     /** Holds the connection's one request slot until the test releases it. */
@@ -112,7 +116,8 @@ class FlowControlTest {
     private static final int PIPE_BUFFER_SLACK = 256 * 1024;
 
     private Connection pipeClient(Limits limits) {
-        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Source()));
+        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Source(),
+            ConnectionOptions.builder().maxConcurrency(2).build()));
         return cleanup.track(BjsonRpcClient.builder("127.0.0.1", server.port()).addObserver(limits)
             .options(ConnectionOptions.builder().maxBufferedPipeBytes(PIPE_BUFFER).pipeEndMarker(true).build())
             .build()).connect();
@@ -144,6 +149,23 @@ class FlowControlTest {
         assertThat(mostBuffered).isLessThanOrEqualTo(PIPE_BUFFER + PIPE_BUFFER_SLACK);
         assertThat(client.stats().bufferedPipeBytes()).isZero();
         assertThat(client.stats().readingPaused()).isFalse();
+    }
+
+    @Test
+    void aCallerWaitingForAReplyBehindAnUnconsumedPipeGetsIt() {
+        Connection client = pipeClient(new Limits());
+        Pipe<String> pipe = client.pipe(String.class, "numbered", 20_000, 10_000);
+        await().atMost(Duration.ofSeconds(60)).until(() -> client.stats().readingPaused());
+
+        // the reply is behind elements nobody consumes: reading goes on while the caller waits for it
+        assertThat(client.call(Duration.ofSeconds(30), String.class, "ping")).isEqualTo("pong");
+
+        // and once nobody waits, the unconsumed pipe pauses reading again
+        await().atMost(Duration.ofSeconds(60)).until(() -> client.stats().readingPaused());
+        assertThat(client.stats().bufferedPipeElements()).isLessThan(20_000);
+        pipe.close();
+        assertThat(client.stats().bufferedPipeBytes()).isZero();
+        assertThat(client.call(Duration.ofSeconds(30), String.class, "ping")).isEqualTo("pong");
     }
 
     @Test

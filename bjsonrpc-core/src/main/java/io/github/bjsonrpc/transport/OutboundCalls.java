@@ -41,7 +41,7 @@ final class OutboundCalls {
 
     <T> Request<T> method(Class<T> resultType, String method, Object... args) {
         long id = calls.nextId();
-        PendingRequest<T> request = new PendingRequest<>(connection, calls, id, method, resultType);
+        PendingRequest<T> request = new PendingRequest<>(connection, calls, throttle, id, method, resultType);
         RpcObserver.Scope scope = observer.issuing(connection, observedName(method));
         if (scope != RpcObserver.Scope.NOOP) {
             request.future().whenComplete((value, failure) -> scope.end(RpcObserver.CallType.CALL,

@@ -19,14 +19,17 @@ final class PendingRequest<T> extends Pending implements Request<T> {
 
     private final NettyConnection connection;
     private final PendingCalls calls;
+    private final ReadThrottle throttle;
     private final long id;
     private final String method;
     private final Class<T> resultType;
     private final CompletableFuture<T> future = new CompletableFuture<>();
 
-    PendingRequest(NettyConnection connection, PendingCalls calls, long id, String method, Class<T> resultType) {
+    PendingRequest(NettyConnection connection, PendingCalls calls, ReadThrottle throttle, long id, String method,
+            Class<T> resultType) {
         this.connection = connection;
         this.calls = calls;
+        this.throttle = throttle;
         this.id = id;
         this.method = method;
         this.resultType = resultType;
@@ -74,7 +77,7 @@ final class PendingRequest<T> extends Pending implements Request<T> {
     public T value(Duration timeout) {
         if (!future.isDone()) {
             try {
-                connection.waitReleasingQueue(() -> future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+                awaitReply(timeout);
             } catch (TimeoutException e) {
                 calls.forget(id, this);
                 CallTimeoutException timedOut = new CallTimeoutException("No reply to '" + method + "' #" + id
@@ -100,7 +103,7 @@ final class PendingRequest<T> extends Pending implements Request<T> {
     public boolean await(Duration timeout) {
         if (!future.isDone()) {
             try {
-                connection.waitReleasingQueue(() -> future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+                awaitReply(timeout);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
@@ -108,6 +111,16 @@ final class PendingRequest<T> extends Pending implements Request<T> {
             }
         }
         return future.isDone();
+    }
+
+    /** Waits for the reply, which may be behind pipe elements nobody consumes: reading goes on meanwhile. */
+    private void awaitReply(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
+        throttle.callerWaiting();
+        try {
+            connection.waitReleasingQueue(() -> future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        } finally {
+            throttle.callerDone();
+        }
     }
 
     @Override

@@ -11,7 +11,10 @@ import io.netty.channel.Channel;
 /**
  * Decides whether one connection reads from its peer: it pauses only for inbound pressure, when the peer's lines
  * waiting to start reach half of {@code maxQueuedRequests}, or when pipe elements waiting for their callers exceed
- * {@code maxBufferedPipeBytes}; it resumes when the queue is down to a quarter and the pipe buffers to half.
+ * {@code maxBufferedPipeBytes}; it resumes when the queue is down to a quarter and the pipe buffers to half. While a
+ * caller waits for the reply to one of its requests, full pipe buffers do not pause reading: that reply may be
+ * behind the elements nobody consumes, and a caller that processes a pipe's elements with calls would otherwise
+ * wait for ever. The buffers grow meanwhile only by what the peer sends before that reply.
  *
  * <p>Every decision is made on the connection's I/O thread, which alone owns the two pressure flags and alone
  * switches reading. Other threads only lower the pressure (take a task, consume an element) and, if reading is
@@ -29,6 +32,7 @@ final class ReadThrottle {
     private final TrafficCounters traffic;
     private final AtomicLong pipeBytes = new AtomicLong();
     private final AtomicInteger pipeElements = new AtomicInteger();
+    private final AtomicInteger callersWaiting = new AtomicInteger();
     private final AtomicBoolean recheckScheduled = new AtomicBoolean();
     private final Runnable recheck = this::recheck;
     /** On the I/O thread only. */
@@ -77,11 +81,24 @@ final class ReadThrottle {
     void buffered(int bytes) {
         pipeElements.incrementAndGet();
         long total = pipeBytes.addAndGet(bytes);
-        if (!pipesFull && total > pipeLimit) {
-            pipesFull = true;
-            traffic.limitReached("pipe-buffer");
+        if (total > pipeLimit && !paused) {
+            if (!pipesFull) {
+                pipesFull = true;
+                traffic.limitReached("pipe-buffer");
+            }
             update();
         }
+    }
+
+    /** From a caller's thread: it starts waiting for a reply; full pipe buffers do not pause reading meanwhile. */
+    void callerWaiting() {
+        callersWaiting.incrementAndGet();
+        relieved();
+    }
+
+    /** From a caller's thread: it no longer waits; the next pipe element that arrives pauses again if need be. */
+    void callerDone() {
+        callersWaiting.decrementAndGet();
     }
 
     /**
@@ -110,14 +127,14 @@ final class ReadThrottle {
 
     private void update() {
         // published before the pressure is read: whoever lowers it afterwards sees the pause and asks again
-        paused = queueFull || pipesFull;
+        paused = queueFull || pipesFull && callersWaiting.get() == 0;
         if (queueFull && queued.getAsInt() <= resumeAt) {
             queueFull = false;
         }
         if (pipesFull && pipeBytes.get() <= pipeLimit / 2) {
             pipesFull = false;
         }
-        boolean pause = queueFull || pipesFull;
+        boolean pause = queueFull || pipesFull && callersWaiting.get() == 0;
         paused = pause;
         if (channel.config().isAutoRead() == pause) {
             channel.config().setAutoRead(!pause);
