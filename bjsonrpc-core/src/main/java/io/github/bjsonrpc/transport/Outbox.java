@@ -56,21 +56,20 @@ final class Outbox {
      */
     ChannelFuture write(ByteBuf line) {
         int bytes = line.readableBytes();
-        ChannelFuture written;
         if (channel.eventLoop().inEventLoop()) {
-            written = channel.writeAndFlush(line);
-        } else {
-            awaitWritable();
-            ChannelPromise promise = channel.newPromise();
-            queuedBytes.addAndGet(bytes);
-            lines.add(new Outgoing(line, bytes, promise));
-            if (flushScheduled.compareAndSet(false, true)) {
-                channel.eventLoop().execute(flush);
-            }
-            written = promise;
+            // counted before the peer can see the line: the observer never throws, so the line is never lost
+            traffic.written(bytes);
+            return channel.writeAndFlush(line);
         }
+        awaitWritable();
         traffic.written(bytes);
-        return written;
+        ChannelPromise promise = channel.newPromise();
+        queuedBytes.addAndGet(bytes);
+        lines.add(new Outgoing(line, bytes, promise));
+        if (flushScheduled.compareAndSet(false, true)) {
+            channel.eventLoop().execute(flush);
+        }
+        return promise;
     }
 
     private boolean isWritable() {
