@@ -62,7 +62,8 @@ public interface Connection extends RpcTarget, AutoCloseable {
     /**
      * Closes the connection. Nothing is sent to the peer (the protocol has no goodbye); pending requests and pipes
      * fail with {@link ConnectionClosedException}; the handler is closed once if it is {@link AutoCloseable}.
-     * Closing twice is harmless.
+     * Closing twice is harmless. New requests fail at once; pending ones fail, and the listeners are told, before
+     * the peer can see the connection close.
      */
     @Override
     void close();

@@ -7,17 +7,18 @@ import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleStateEvent;
 
 /**
- * The last pipeline stage: what happens to the channel itself. It closes (the connection fails what waits), fails
- * (closed, and counted when the failure is this library's), goes idle too long (closed, counted), or changes
- * writability (waiting writers look again).
+ * The last pipeline stage: what happens to the channel itself. It closes (the connection fails what waits; when this
+ * side closes it, before the peer can see the close), fails (closed, and counted when the failure is this library's),
+ * goes idle too long (closed, counted), or changes writability (waiting writers look again).
  */
-final class LifecycleHandler extends ChannelInboundHandlerAdapter {
+final class LifecycleHandler extends ChannelDuplexHandler {
 
     private static final Logger log = LoggerFactory.getLogger(LifecycleHandler.class);
 
@@ -25,6 +26,12 @@ final class LifecycleHandler extends ChannelInboundHandlerAdapter {
 
     LifecycleHandler(NettyConnection connection) {
         this.connection = connection;
+    }
+
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        connection.closed();
+        ctx.close(promise);
     }
 
     @Override
