@@ -2,9 +2,6 @@ package io.github.bjsonrpc;
 
 import java.util.concurrent.ExecutorService;
 
-import io.github.bjsonrpc.transport.Bootstraps;
-import io.github.bjsonrpc.transport.HandlerExecutor;
-
 /**
  * Entry points, as the reference's {@code bjsonrpc.createserver} and {@code bjsonrpc.connect}:
  *
@@ -103,7 +100,7 @@ public final class BjsonRpc {
      */
     public static Connection connect(String host, int port, HandlerFactory handlerFactory,
             ConnectionOptions options) {
-        return Bootstraps.connect(host, port, handlerFactory, options, null, ConnectionListener.NONE,
+        return TransportProvider.get().connect(host, port, handlerFactory, options, null, ConnectionListener.NONE,
             RpcObserver.NONE);
     }
 
@@ -118,6 +115,6 @@ public final class BjsonRpc {
 
     /** The shared pool that runs handler code of connections whose options name no executor. */
     public static ExecutorService defaultExecutor() {
-        return HandlerExecutor.shared();
+        return TransportProvider.get().defaultExecutor();
     }
 }

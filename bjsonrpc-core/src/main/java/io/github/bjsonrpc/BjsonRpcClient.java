@@ -6,15 +6,13 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.github.bjsonrpc.transport.Bootstraps;
-import io.github.bjsonrpc.transport.EventLoops;
 import io.netty.handler.ssl.SslContext;
 
 /**
@@ -58,7 +56,7 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
     private volatile Instant nextAttempt;
     private CompletableFuture<Connection> attempt;
     private Duration delay;
-    private ScheduledFuture<?> scheduled;
+    private Future<?> scheduled;
     private boolean everConnected;
 
     private BjsonRpcClient(Builder builder) {
@@ -140,7 +138,8 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         attempt = started;
         CompletableFuture<? extends Connection> made;
         try {
-            made = Bootstraps.connectAsync(host, port, handlerFactory, options, sslContext, listener, observer);
+            made = TransportProvider.get().connectAsync(host, port, handlerFactory, options, sslContext, listener,
+                observer);
         } catch (RuntimeException e) {
             made = CompletableFuture.failedFuture(e);
         }
@@ -242,11 +241,6 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         return connection().pipe(elementType, method, args);
     }
 
-    @Override
-    public FunctionReference function(String method) {
-        return new FunctionReference(method);
-    }
-
     /**
      * A typed view: see {@link RpcInterfaces#proxy}. It follows reconnections.
      *
@@ -320,7 +314,7 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         Duration wait = delay;
         delay = reconnect.next(delay);
         nextAttempt = Instant.now().plus(wait);
-        scheduled = EventLoops.shared().schedule(this::reconnectNow, wait.toMillis(), TimeUnit.MILLISECONDS);
+        scheduled = TransportProvider.get().schedule(this::reconnectNow, wait);
     }
 
     /** Starts an attempt, or joins the one in flight, without waiting for it. */

@@ -5,8 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
-import io.github.bjsonrpc.transport.Bootstraps;
-
 /**
  * A listening bjsonrpc server: the reference's {@code Server}. It is bound and serving as soon as
  * {@link BjsonRpc#createServer} or {@link Builder#start()} returns; every accepted connection gets its own handler
@@ -17,9 +15,9 @@ public final class BjsonRpcServer implements AutoCloseable {
     /** How many connections a server accepts at once unless told otherwise. */
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
-    private final Bootstraps.Listener listener;
+    private final TransportProvider.Listener listener;
 
-    private BjsonRpcServer(Bootstraps.Listener listener) {
+    private BjsonRpcServer(TransportProvider.Listener listener) {
         this.listener = listener;
     }
 
@@ -155,8 +153,8 @@ public final class BjsonRpcServer implements AutoCloseable {
          * @throws BjsonRpcException if the address cannot be bound, saying what to do
          */
         public BjsonRpcServer start() {
-            return new BjsonRpcServer(Bootstraps.listen(host, port, handlerFactory, options, sslContext, listener,
-                observer, maxConnections, filter));
+            return new BjsonRpcServer(TransportProvider.get().listen(host, port, handlerFactory, options, sslContext,
+                listener, observer, maxConnections, filter));
         }
     }
 }

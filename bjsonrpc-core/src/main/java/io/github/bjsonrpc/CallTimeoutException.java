@@ -11,4 +11,12 @@ public class CallTimeoutException extends BjsonRpcException {
     public CallTimeoutException(String message) {
         super(message);
     }
+
+    /**
+     * @param message which request, and how long it waited
+     * @param cause the same timeout as first raised on another thread
+     */
+    public CallTimeoutException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -4,8 +4,6 @@ import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.bjsonrpc.dispatch.CallContext;
-
 /**
  * One bjsonrpc connection, the same type for both roles: whichever side dialled, each peer can call, notify and
  * pipe to the other ({@link RpcTarget}), and each has its own handler, made for this connection by its
@@ -22,7 +20,7 @@ public interface Connection extends RpcTarget, AutoCloseable {
      * code can use it instead of keeping the connection its factory received.
      */
     static Connection current() {
-        return CallContext.currentConnection();
+        return TransportProvider.get().currentConnection();
     }
 
     /** An id unique within this JVM, for logs, metrics and management. */
@@ -64,7 +62,8 @@ public interface Connection extends RpcTarget, AutoCloseable {
     /**
      * Closes the connection. Nothing is sent to the peer (the protocol has no goodbye); pending requests and pipes
      * fail with {@link ConnectionClosedException}; the handler is closed once if it is {@link AutoCloseable}.
-     * Closing twice is harmless.
+     * Closing twice is harmless. New requests fail at once; pending ones fail, and the listeners are told, before
+     * the peer can see the connection close.
      */
     @Override
     void close();

@@ -15,4 +15,12 @@ public class ConnectionClosedException extends BjsonRpcException {
     public ConnectionClosedException(String message) {
         super(message);
     }
+
+    /**
+     * @param message what was lost, and on which connection
+     * @param cause the underlying failure, or the same loss as first raised on another thread
+     */
+    public ConnectionClosedException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -5,13 +5,21 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
- * How a connection behaves, for either role. Immutable; start from {@link #defaults()} and change what you need:
+ * How a connection behaves, for either role. Immutable; build one from the defaults and change what you need:
  *
  * <pre>{@code
- * ConnectionOptions options = ConnectionOptions.defaults()
- *     .withMaxConcurrency(4)
- *     .withCallTimeout(Duration.ofSeconds(5));
+ * ConnectionOptions options = ConnectionOptions.builder()
+ *     .maxConcurrency(4)
+ *     .callTimeout(Duration.ofSeconds(5))
+ *     .build();
+ * ConnectionOptions faster = options.toBuilder().callTimeout(Duration.ofSeconds(1)).build();
  * }</pre>
+ *
+ * <p>What a connection holds in memory is bounded by its options: the line being read ({@code maxLineLength}), the
+ * peer's requests waiting to start ({@code maxQueuedRequests}), the bytes waiting for the peer to read them
+ * ({@code writeHighWaterMark}) and the pipe elements waiting for the caller here ({@code maxBufferedPipeBytes}).
+ * Reading from the peer pauses only for what arrives: requests piling up or unconsumed pipe elements, never
+ * because this side cannot write.
  *
  * @param maxLineLength the longest line accepted, in bytes, {@code \n} excluded (default 8 MiB). A longer line is
  *        discarded as it arrives, without being buffered whole, and gets no reply (its id is unknown); the
@@ -24,31 +32,40 @@ import java.util.concurrent.Executor;
  * @param pipeEndMarker whether pipes opened on this connection ask the peer for an end marker
  *        ({@code "pipeend":true}) so that they complete normally after the last element; only peers of this
  *        library answer it, so leave it off towards reference peers (default off)
- * @param connectTimeout how long {@link BjsonRpc#connect} tries to reach the peer (default 10 s); unused by
- *        accepted connections
+ * @param connectTimeout how long {@link BjsonRpc#connect} tries to reach the peer and finish the TLS handshake
+ *        (default 10 s); unused by accepted connections
  * @param maxRemoteObjects how many {@link Exported} objects this side may have live on the connection (default
  *        1024); exporting one more fails the call that tried, with an error saying so
  * @param maxPendingRequests how many requests sent from here may wait for replies at once, pipes included (default
  *        10 000); one more fails at once with a {@link BjsonRpcException}
  * @param maxOpenPipes how many pipes opened from here may be open at once (default 1000); one more fails at
  *        once with a {@link BjsonRpcException}
- * @param maxQueuedRequests how many requests of the peer may wait to start (default 10 000). Reading from the peer
- *        pauses when half of them wait and resumes at a quarter, so a fast peer is slowed down rather than refused;
- *        lines already read beyond the limit (a burst in one read, a large batch) are answered with the error
+ * @param maxQueuedRequests how many lines of the peer that need a reply may wait to start (default 10 000):
+ *        requests, and objects answered {@code Unknown format}. Reading from the peer pauses when half of them
+ *        wait and resumes at a quarter, so a fast peer is slowed down rather than refused; lines already read
+ *        beyond the limit (a burst in one read, a large batch) are answered with the error
  *        {@code Server busy: ...} (notifications are dropped) and counted
  * @param writeHighWaterMark how many bytes may wait to be written to a peer that does not read (default 1 MiB).
- *        Above it the connection stops reading from that peer and handler threads writing to it wait, until it
- *        reads again: a peer that does not read cannot make memory grow without bound
+ *        Above it, threads writing to that peer (handlers replying, callers sending) wait until it reads again;
+ *        this side goes on reading, so two peers that both write more than they read never stop each other
  * @param idleTimeout how long a connection may go without reading or writing anything before it is closed;
  *        zero (the default) for never
+ * @param maxBufferedPipeBytes how many bytes of pipe elements may arrive here and wait for their caller to consume
+ *        them, over all the connection's pipes, counted as the length of the lines that carried them (default
+ *        8 MiB, the longest line: one element of any accepted size fits). Above it, reading from the peer pauses
+ *        until the caller consumes (iterates, or requests more from the pipe's publisher) below half of it, and
+ *        the limit {@code pipe-buffer} is counted. While a thread waits in {@code call} or {@link Request#value()}
+ *        on the connection, reading goes on regardless (its reply may be behind the unconsumed elements), so that
+ *        a caller may process a pipe's elements with calls. Close the pipes you do not consume: their elements hold
+ *        the budget
  */
 public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration callTimeout, Executor executor,
         boolean pipeEndMarker, Duration connectTimeout, int maxRemoteObjects, int maxPendingRequests, int maxOpenPipes,
-        int maxQueuedRequests, int writeHighWaterMark, Duration idleTimeout) {
+        int maxQueuedRequests, int writeHighWaterMark, Duration idleTimeout, int maxBufferedPipeBytes) {
 
     private static final ConnectionOptions DEFAULTS = new ConnectionOptions(
         8 * 1024 * 1024, 1, Duration.ofSeconds(60), null, false,
-        Duration.ofSeconds(10), 1024, 10_000, 1_000, 10_000, 1024 * 1024, Duration.ZERO);
+        Duration.ofSeconds(10), 1024, 10_000, 1_000, 10_000, 1024 * 1024, Duration.ZERO, 8 * 1024 * 1024);
 
     /**
      * Checks every option.
@@ -65,6 +82,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @param maxQueuedRequests see the record description
      * @param writeHighWaterMark see the record description
      * @param idleTimeout see the record description
+     * @param maxBufferedPipeBytes see the record description
      */
     public ConnectionOptions {
         atLeast(maxLineLength, 64, "maxLineLength");
@@ -77,6 +95,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         atLeast(maxQueuedRequests, 1, "maxQueuedRequests");
         atLeast(writeHighWaterMark, 1024, "writeHighWaterMark");
         notNegative(idleTimeout, "idleTimeout");
+        atLeast(maxBufferedPipeBytes, 1024, "maxBufferedPipeBytes");
     }
 
     /** The defaults described on each option. */
@@ -84,13 +103,22 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         return DEFAULTS;
     }
 
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder(DEFAULTS);
+    }
+
+    /** A builder starting from these options. */
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
     /**
      * @param value the longest line accepted
      * @return a copy with that value
      */
     public ConnectionOptions withMaxLineLength(int value) {
-        return new ConnectionOptions(value, maxConcurrency, callTimeout, executor, pipeEndMarker, connectTimeout,
-            maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests, writeHighWaterMark, idleTimeout);
+        return toBuilder().maxLineLength(value).build();
     }
 
     /**
@@ -98,8 +126,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that value
      */
     public ConnectionOptions withMaxConcurrency(int value) {
-        return new ConnectionOptions(maxLineLength, value, callTimeout, executor, pipeEndMarker, connectTimeout,
-            maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests, writeHighWaterMark, idleTimeout);
+        return toBuilder().maxConcurrency(value).build();
     }
 
     /**
@@ -107,8 +134,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that value
      */
     public ConnectionOptions withCallTimeout(Duration value) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, value, executor, pipeEndMarker, connectTimeout,
-            maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests, writeHighWaterMark, idleTimeout);
+        return toBuilder().callTimeout(value).build();
     }
 
     /**
@@ -116,9 +142,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that value
      */
     public ConnectionOptions withExecutor(Executor value) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, value, pipeEndMarker,
-            connectTimeout, maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests,
-            writeHighWaterMark, idleTimeout);
+        return toBuilder().executor(value).build();
     }
 
     /**
@@ -126,8 +150,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that value
      */
     public ConnectionOptions withPipeEndMarker(boolean value) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, value, connectTimeout,
-            maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests, writeHighWaterMark, idleTimeout);
+        return toBuilder().pipeEndMarker(value).build();
     }
 
     /**
@@ -135,8 +158,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that value
      */
     public ConnectionOptions withConnectTimeout(Duration value) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker, value,
-            maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests, writeHighWaterMark, idleTimeout);
+        return toBuilder().connectTimeout(value).build();
     }
 
     /**
@@ -144,9 +166,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that value
      */
     public ConnectionOptions withMaxRemoteObjects(int value) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
-            connectTimeout, value, maxPendingRequests, maxOpenPipes, maxQueuedRequests, writeHighWaterMark,
-            idleTimeout);
+        return toBuilder().maxRemoteObjects(value).build();
     }
 
     /**
@@ -154,9 +174,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that value
      */
     public ConnectionOptions withMaxPendingRequests(int value) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
-            connectTimeout, maxRemoteObjects, value, maxOpenPipes, maxQueuedRequests, writeHighWaterMark,
-            idleTimeout);
+        return toBuilder().maxPendingRequests(value).build();
     }
 
     /**
@@ -164,19 +182,15 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that value
      */
     public ConnectionOptions withMaxOpenPipes(int value) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
-            connectTimeout, maxRemoteObjects, maxPendingRequests, value, maxQueuedRequests, writeHighWaterMark,
-            idleTimeout);
+        return toBuilder().maxOpenPipes(value).build();
     }
 
     /**
-     * @param value how many requests of the peer may wait to start
+     * @param value how many lines of the peer needing a reply may wait to start
      * @return a copy with that value
      */
     public ConnectionOptions withMaxQueuedRequests(int value) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
-            connectTimeout, maxRemoteObjects, maxPendingRequests, maxOpenPipes, value, writeHighWaterMark,
-            idleTimeout);
+        return toBuilder().maxQueuedRequests(value).build();
     }
 
     /**
@@ -184,9 +198,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that value
      */
     public ConnectionOptions withWriteHighWaterMark(int value) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
-            connectTimeout, maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests, value,
-            idleTimeout);
+        return toBuilder().writeHighWaterMark(value).build();
     }
 
     /**
@@ -194,9 +206,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @return a copy with that value
      */
     public ConnectionOptions withIdleTimeout(Duration value) {
-        return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
-            connectTimeout, maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests,
-            writeHighWaterMark, value);
+        return toBuilder().idleTimeout(value).build();
     }
 
     private static void atLeast(int value, int least, String name) {
@@ -216,6 +226,167 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         Objects.requireNonNull(value, name);
         if (value.isNegative()) {
             throw new IllegalArgumentException(name + " must not be negative, was " + value);
+        }
+    }
+
+    /** Collects options; {@link #build()} checks them. Each setter is described on the option of the same name. */
+    public static final class Builder {
+        private int maxLineLength;
+        private int maxConcurrency;
+        private Duration callTimeout;
+        private Executor executor;
+        private boolean pipeEndMarker;
+        private Duration connectTimeout;
+        private int maxRemoteObjects;
+        private int maxPendingRequests;
+        private int maxOpenPipes;
+        private int maxQueuedRequests;
+        private int writeHighWaterMark;
+        private Duration idleTimeout;
+        private int maxBufferedPipeBytes;
+
+        private Builder(ConnectionOptions from) {
+            maxLineLength = from.maxLineLength;
+            maxConcurrency = from.maxConcurrency;
+            callTimeout = from.callTimeout;
+            executor = from.executor;
+            pipeEndMarker = from.pipeEndMarker;
+            connectTimeout = from.connectTimeout;
+            maxRemoteObjects = from.maxRemoteObjects;
+            maxPendingRequests = from.maxPendingRequests;
+            maxOpenPipes = from.maxOpenPipes;
+            maxQueuedRequests = from.maxQueuedRequests;
+            writeHighWaterMark = from.writeHighWaterMark;
+            idleTimeout = from.idleTimeout;
+            maxBufferedPipeBytes = from.maxBufferedPipeBytes;
+        }
+
+        /**
+         * @param value the longest line accepted, in bytes
+         * @return this builder
+         */
+        public Builder maxLineLength(int value) {
+            maxLineLength = value;
+            return this;
+        }
+
+        /**
+         * @param value how many requests of the peer may run at once
+         * @return this builder
+         */
+        public Builder maxConcurrency(int value) {
+            maxConcurrency = value;
+            return this;
+        }
+
+        /**
+         * @param value how long synchronous calls wait
+         * @return this builder
+         */
+        public Builder callTimeout(Duration value) {
+            callTimeout = value;
+            return this;
+        }
+
+        /**
+         * @param value where handler code runs, or {@code null} for the shared pool
+         * @return this builder
+         */
+        public Builder executor(Executor value) {
+            executor = value;
+            return this;
+        }
+
+        /**
+         * @param value whether pipes ask the peer for an end marker
+         * @return this builder
+         */
+        public Builder pipeEndMarker(boolean value) {
+            pipeEndMarker = value;
+            return this;
+        }
+
+        /**
+         * @param value how long connecting may take
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration value) {
+            connectTimeout = value;
+            return this;
+        }
+
+        /**
+         * @param value how many exported objects may be live on the connection
+         * @return this builder
+         */
+        public Builder maxRemoteObjects(int value) {
+            maxRemoteObjects = value;
+            return this;
+        }
+
+        /**
+         * @param value how many requests may wait for replies at once
+         * @return this builder
+         */
+        public Builder maxPendingRequests(int value) {
+            maxPendingRequests = value;
+            return this;
+        }
+
+        /**
+         * @param value how many pipes may be open at once
+         * @return this builder
+         */
+        public Builder maxOpenPipes(int value) {
+            maxOpenPipes = value;
+            return this;
+        }
+
+        /**
+         * @param value how many lines of the peer needing a reply may wait to start
+         * @return this builder
+         */
+        public Builder maxQueuedRequests(int value) {
+            maxQueuedRequests = value;
+            return this;
+        }
+
+        /**
+         * @param value how many bytes may wait to be written
+         * @return this builder
+         */
+        public Builder writeHighWaterMark(int value) {
+            writeHighWaterMark = value;
+            return this;
+        }
+
+        /**
+         * @param value how long a connection may stay silent; zero for ever
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration value) {
+            idleTimeout = value;
+            return this;
+        }
+
+        /**
+         * @param value how many bytes of unconsumed pipe elements may wait here
+         * @return this builder
+         */
+        public Builder maxBufferedPipeBytes(int value) {
+            maxBufferedPipeBytes = value;
+            return this;
+        }
+
+        /**
+         * @return the options
+         * @throws IllegalArgumentException if an option is out of range
+         * @throws NullPointerException if a duration is missing
+         */
+        public ConnectionOptions build() {
+            return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
+                connectTimeout, maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests,
+                writeHighWaterMark, idleTimeout, maxBufferedPipeBytes);
         }
     }
 }

@@ -6,11 +6,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
-
-import io.github.bjsonrpc.wire.ExportedSerializer;
-import tools.jackson.databind.annotation.JsonSerialize;
-
 /**
  * Instances of the annotated class are sent to the peer by reference, as remote objects: a handler method that
  * returns one (or passes one as an argument) writes {@code {"__remoteobject__":NAME}}, and the peer calls its
@@ -25,11 +20,11 @@ import tools.jackson.databind.annotation.JsonSerialize;
  *
  * <p>A handler parameter whose type is an {@code @Exported} class receives the object a
  * {@code {"__objectreference__":NAME}} argument names; parameters of other types never interpret reserved keys.
+ * Subclasses of an {@code @Exported} class are exported too. Only a connection writes these objects by reference:
+ * an application's own {@code ObjectMapper} sees a plain class.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@JacksonAnnotationsInside
-@JsonSerialize(using = ExportedSerializer.class)
 public @interface Exported {
 }

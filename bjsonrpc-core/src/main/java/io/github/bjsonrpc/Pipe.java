@@ -18,6 +18,12 @@ import java.util.stream.Stream;
  * <p>Elements are consumed once, through one of {@link #iterator()}, {@link #stream()} or {@link #publisher()}.
  * Closing sends nothing to the peer (as in the reference); elements that still arrive are dropped.
  *
+ * <p><b>Memory.</b> Elements wait for you here, counted against the connection's
+ * {@link ConnectionOptions#maxBufferedPipeBytes()}; above it the connection stops reading from the peer until you
+ * consume (iterate, or request more from the publisher), except while a thread waits in {@code call} or
+ * {@link Request#value()} on the same connection: that reply may be behind the elements, so reading goes on. Close
+ * a pipe you stop consuming: its elements hold the buffer, and the other pipes of the connection wait behind them.
+ *
  * @param <T> the element type
  */
 public interface Pipe<T> extends Iterable<T>, AutoCloseable {
@@ -44,8 +50,10 @@ public interface Pipe<T> extends Iterable<T>, AutoCloseable {
     Stream<T> stream();
 
     /**
-     * The elements as a {@link Flow.Publisher} for one subscriber, honouring its demand; signals are delivered on
-     * the connection's handler executor. Cancelling the subscription closes the pipe.
+     * The elements as a {@link Flow.Publisher} for one subscriber, honouring its demand: elements not yet requested
+     * stay in the buffer, so a subscriber that requests nothing stops the peer. Signals are delivered on the
+     * connection's handler executor. Cancelling the subscription closes the pipe; a subscriber whose
+     * {@code onNext} throws is cancelled too, and gets what it threw in {@code onError}.
      *
      * @throws IllegalStateException if the elements are already being consumed another way
      */
@@ -54,7 +62,10 @@ public interface Pipe<T> extends Iterable<T>, AutoCloseable {
     /** Whether the pipe has ended: closed here, ended by the peer, failed or its connection closed. */
     boolean isClosed();
 
-    /** Stops listening: the request is forgotten and consumers see the end. Closing twice is harmless. */
+    /**
+     * Stops listening: the request is forgotten, elements not yet consumed are dropped, and consumers see the end.
+     * Closing twice is harmless.
+     */
     @Override
     void close();
 }

@@ -20,6 +20,17 @@ public class RemoteError extends BjsonRpcException {
         this.error = error;
     }
 
+    /**
+     * The same error thrown again from another thread: the thread that waited for the reply.
+     *
+     * @param error the {@code error} member of the reply, as plain Java
+     * @param cause the error as it was first raised, where the reply arrived
+     */
+    public RemoteError(Object error, Throwable cause) {
+        super(describe(error), cause);
+        this.error = error;
+    }
+
     /** The {@code error} member of the reply as it arrived: usually a {@code String}, sometimes a {@code Map}. */
     public Object error() {
         return error;

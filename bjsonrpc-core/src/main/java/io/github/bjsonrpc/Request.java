@@ -8,6 +8,9 @@ import java.util.function.Consumer;
  * A request sent to the peer whose reply has not necessarily come yet: the reference's {@code Request}, returned by
  * {@link RpcTarget#method}. The first reply completes it; further replies for its id are dropped.
  *
+ * <p>{@link #value()} throws from the waiting thread: the exception's stack trace shows where you waited, and its
+ * cause is the same failure as first raised where the reply arrived.
+ *
  * @param <T> the type the result is converted to
  */
 public interface Request<T> {
@@ -72,8 +75,11 @@ public interface Request<T> {
     Request<T> onError(Consumer<? super Throwable> action);
 
     /**
-     * A new future completed with this request's outcome; completing or cancelling it does not affect the request.
-     * Dependent stages run on the connection's handler executor unless an async variant names another.
+     * A new future completed with this request's outcome; completing it does not affect the request. Cancelling it
+     * cancels the request: it is forgotten (a late reply is dropped, and it no longer counts against
+     * {@link ConnectionOptions#maxPendingRequests()}) and fails with a
+     * {@link java.util.concurrent.CancellationException}. Dependent stages run on the connection's handler executor
+     * unless an async variant names another.
      */
     CompletableFuture<T> toCompletableFuture();
 }

@@ -5,7 +5,7 @@ package io.github.bjsonrpc;
  * every request sent from here, every line dropped, every byte. Methods are called on I/O and handler threads:
  * return quickly, never block, never throw. Method names are reported with low cardinality: a call on a remote
  * object as {@code <class>.<method>} (never the object's name), a method nobody publishes as
- * {@value #UNKNOWN_METHOD}.
+ * {@value #UNKNOWN_METHOD}. What an observer throws is logged and goes no further.
  */
 public interface RpcObserver {
 
@@ -98,9 +98,11 @@ public interface RpcObserver {
     }
 
     /**
-     * A limit refused something: {@code connections} (a new connection over the server's maximum; the connection
-     * is then {@code null}), {@code refused} (a {@link ConnectionFilter} said no), {@code queued-requests},
-     * {@code pending-requests}, {@code open-pipes}, {@code remote-objects} or {@code idle-timeout}.
+     * A limit refused or paused something: {@code connections} (a new connection over the server's maximum; the
+     * connection is then {@code null}), {@code refused} (a {@link ConnectionFilter} said no), {@code queued-requests}
+     * (a line answered busy), {@code pending-requests}, {@code open-pipes}, {@code remote-objects},
+     * {@code idle-timeout}, or {@code pipe-buffer} (reading paused because pipe elements wait for their caller;
+     * counted at each pause).
      *
      * @param connection the connection concerned, or {@code null}
      * @param limit which limit

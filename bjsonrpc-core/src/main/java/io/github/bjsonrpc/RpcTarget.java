@@ -64,7 +64,9 @@ public interface RpcTarget {
      * @param method the peer's method name
      * @return the reference
      */
-    FunctionReference function(String method);
+    default FunctionReference function(String method) {
+        return new FunctionReference(method);
+    }
 
     /**
      * Sends a request with an untyped result.

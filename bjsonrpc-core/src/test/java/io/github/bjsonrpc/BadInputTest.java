@@ -22,7 +22,7 @@ class BadInputTest {
     @BeforeEach
     void start() {
         server = BjsonRpc.createServer("127.0.0.1", 0, c -> new ServerHandler(),
-            ConnectionOptions.defaults().withMaxLineLength(1024));
+            ConnectionOptions.builder().maxLineLength(1024).build());
     }
 
     @AfterEach

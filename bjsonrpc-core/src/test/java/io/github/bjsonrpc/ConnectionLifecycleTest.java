@@ -89,9 +89,9 @@ class ConnectionLifecycleTest {
 
     @Test
     void pendingRequestsFailAtOnceWhenThePeerGoesAway() throws Exception {
-        BjsonRpcServer server = server(ConnectionOptions.defaults().withMaxConcurrency(2));
+        BjsonRpcServer server = server(ConnectionOptions.builder().maxConcurrency(2).build());
         Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE,
-            ConnectionOptions.defaults().withCallTimeout(Duration.ofSeconds(30))));
+            ConnectionOptions.builder().callTimeout(Duration.ofSeconds(30)).build()));
         Request<Object> hanging = client.method("hang");
         Pipe<Object> pipe = client.pipe("hang");
         CompletableFuture<Throwable> failure = new CompletableFuture<>();
@@ -108,7 +108,7 @@ class ConnectionLifecycleTest {
 
     @Test
     void aCallTimesOutAndTheConnectionStaysUsable() {
-        BjsonRpcServer server = server(ConnectionOptions.defaults().withMaxConcurrency(2));
+        BjsonRpcServer server = server(ConnectionOptions.builder().maxConcurrency(2).build());
         Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE));
 
         assertThatThrownBy(() -> client.call(Duration.ofMillis(200), Object.class, "hang"))

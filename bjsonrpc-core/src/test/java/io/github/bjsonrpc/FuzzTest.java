@@ -39,8 +39,8 @@ class FuzzTest {
         List<String> internalErrors = new CopyOnWriteArrayList<>();
         BjsonRpcServer server = cleanup.track(BjsonRpcServer.builder().port(0)
             .handlerFactory(c -> new ServerHandler())
-            .options(ConnectionOptions.defaults().withMaxLineLength(64 * 1024).withCallTimeout(
-                java.time.Duration.ofSeconds(2)))
+            .options(ConnectionOptions.builder().maxLineLength(64 * 1024).callTimeout(
+                java.time.Duration.ofSeconds(2)).build())
             .addObserver(new RpcObserver() {
                 @Override
                 public void rejected(Connection connection, String reason) {

@@ -81,7 +81,7 @@ class PipeTest {
     void start() {
         server = BjsonRpc.createServer("127.0.0.1", 0, c -> new Sources());
         client = BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE,
-            ConnectionOptions.defaults().withPipeEndMarker(true));
+            ConnectionOptions.builder().pipeEndMarker(true).build());
     }
 
     @AfterEach

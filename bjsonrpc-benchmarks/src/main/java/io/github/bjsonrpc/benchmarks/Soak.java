@@ -25,7 +25,7 @@ final class Soak {
 
     static boolean run(Duration duration, int workers) throws Exception {
         BjsonRpcServer server = BjsonRpc.createServer("127.0.0.1", 0, c -> new EchoHandler());
-        ConnectionOptions options = ConnectionOptions.defaults().withPipeEndMarker(true);
+        ConnectionOptions options = ConnectionOptions.builder().pipeEndMarker(true).build();
         // warm up in parallel, so that the baseline includes classes, I/O threads, pools and caches
         List<Thread> warmers = new ArrayList<>();
         for (int w = 0; w < workers; w++) {

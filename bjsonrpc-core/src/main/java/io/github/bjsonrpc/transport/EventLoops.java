@@ -4,9 +4,10 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
 
 /** The I/O threads shared by every server and client of the JVM: Netty's default count, daemon threads. */
-public final class EventLoops {
+final class EventLoops {
 
     private EventLoops() {
     }
@@ -17,7 +18,17 @@ public final class EventLoops {
     }
 
     /** The shared group, created on first use. */
-    public static EventLoopGroup shared() {
+    static EventLoopGroup shared() {
         return Holder.SHARED;
+    }
+
+    /** Whether the calling thread is one of the shared I/O threads, which must never wait. */
+    static boolean inAnyLoop() {
+        for (EventExecutor loop : Holder.SHARED) {
+            if (loop.inEventLoop()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

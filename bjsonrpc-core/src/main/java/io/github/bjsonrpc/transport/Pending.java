@@ -9,8 +9,9 @@ abstract class Pending {
      * Takes one reply; called on the I/O thread.
      *
      * @param reply the reply carrying this request's id
+     * @param bytes its share of the line that carried it
      */
-    abstract void onReply(ReplyMessage reply);
+    abstract void onReply(ReplyMessage reply, int bytes);
 
     /**
      * Fails the request: the connection closed, or the request could not be written.

@@ -4,29 +4,36 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import io.github.bjsonrpc.BjsonRpcException;
 import io.github.bjsonrpc.Pipe;
 import io.github.bjsonrpc.wire.ReplyMessage;
 
-/** A pipe request of ours: every reply is an element until it ends. */
+/**
+ * A pipe request of ours: every reply is an element until it ends. Elements wait here for the caller, counted
+ * against the connection's {@code maxBufferedPipeBytes} until the caller takes them.
+ */
 final class PendingPipe<T> extends Pending implements Pipe<T> {
 
-    /** Stands for a {@code null} element in the queue. */
-    private static final Object NULL = new Object();
+    /** An element waiting for the caller, and its share of the line that carried it. */
+    record Element(Object value, int bytes) {
+    }
 
-    /** The last item of the queue: the pipe ended, normally when {@code failure} is {@code null}. */
-    private record End(Throwable failure) {
+    /** The last item: the pipe ended, normally when {@code failure} is {@code null}. */
+    record End(Throwable failure) {
     }
 
     private final NettyConnection connection;
+    private final PendingCalls calls;
+    private final ReadThrottle throttle;
     private final long id;
     private final String method;
     private final Class<T> elementType;
@@ -34,35 +41,38 @@ final class PendingPipe<T> extends Pending implements Pipe<T> {
     private final LinkedBlockingQueue<Object> items = new LinkedBlockingQueue<>();
     private final AtomicBoolean ended = new AtomicBoolean();
     private final AtomicBoolean consumed = new AtomicBoolean();
-    private volatile Delivery delivery;
+    private volatile PipeDelivery<T> delivery;
 
-    PendingPipe(NettyConnection connection, long id, String method, Class<T> elementType,
-            Consumer<Throwable> onEnd) {
-        this.onEnd = onEnd;
+    PendingPipe(NettyConnection connection, PendingCalls calls, ReadThrottle throttle, long id, String method,
+            Class<T> elementType, Consumer<Throwable> onEnd) {
         this.connection = connection;
+        this.calls = calls;
+        this.throttle = throttle;
         this.id = id;
         this.method = method;
         this.elementType = elementType;
+        this.onEnd = onEnd;
     }
 
     @Override
-    void onReply(ReplyMessage reply) {
+    void onReply(ReplyMessage reply, int bytes) {
         if (ended.get()) {
             return;
         }
         if (reply.pipeEnd()) {
             end(null);
         } else if (reply.isError()) {
-            end(connection.remoteError(reply));
+            end(calls.remoteError(reply));
         } else {
             Object element;
             try {
-                element = connection.convert(reply.result(), elementType, method);
+                element = calls.convert(reply.result(), elementType, method);
             } catch (RuntimeException e) {
                 end(e);
                 return;
             }
-            items.add(element == null ? NULL : element);
+            items.add(new Element(element, bytes));
+            throttle.buffered(bytes);
             signal();
         }
     }
@@ -72,14 +82,28 @@ final class PendingPipe<T> extends Pending implements Pipe<T> {
         end(failure);
     }
 
+    /** Stops listening, and drops the elements nobody took. */
     @Override
     public void close() {
         end(null);
+        int[] dropped = {0};
+        long[] bytes = {0};
+        items.removeIf(item -> {
+            if (item instanceof Element element) {
+                dropped[0]++;
+                bytes[0] += element.bytes();
+                return true;
+            }
+            return false;
+        });
+        if (dropped[0] > 0) {
+            throttle.consumed(dropped[0], bytes[0]);
+        }
     }
 
     private void end(Throwable failure) {
         if (ended.compareAndSet(false, true)) {
-            connection.forget(id, this);
+            calls.forget(id, this);
             items.add(new End(failure));
             onEnd.accept(failure);
             signal();
@@ -87,10 +111,42 @@ final class PendingPipe<T> extends Pending implements Pipe<T> {
     }
 
     private void signal() {
-        Delivery d = delivery;
+        PipeDelivery<T> d = delivery;
         if (d != null) {
             d.schedule();
         }
+    }
+
+    /** The next item without taking it: an {@link Element}, the {@link End}, or {@code null}. */
+    Object peek() {
+        return items.peek();
+    }
+
+    /** Takes the next item, which {@link #peek()} showed, and frees its share of the buffer. */
+    Object poll() {
+        return taken(items.poll());
+    }
+
+    private Object taken(Object item) {
+        if (item instanceof Element element) {
+            throttle.consumed(1, element.bytes());
+        }
+        return item;
+    }
+
+    private Object take() {
+        Object item = items.poll();
+        if (item == null) {
+            try {
+                item = connection.waitReleasingQueue(items::take);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BjsonRpcException("Interrupted while waiting for an element of pipe '" + method + "'", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return taken(item);
     }
 
     @Override
@@ -128,12 +184,12 @@ final class PendingPipe<T> extends Pending implements Pipe<T> {
                     return false;
                 }
                 if (next == null) {
-                    next = connection.take(items);
+                    next = take();
                 }
                 if (next instanceof End end) {
                     finished = true;
                     if (end.failure() != null) {
-                        throw NettyConnection.rethrowable(end.failure());
+                        throw CallerFailures.inCallerThread(end.failure());
                     }
                     return false;
                 }
@@ -147,14 +203,14 @@ final class PendingPipe<T> extends Pending implements Pipe<T> {
                 }
                 Object item = next;
                 next = null;
-                return unwrap(item);
+                return value(item);
             }
         };
     }
 
     @SuppressWarnings("unchecked")
-    private T unwrap(Object item) {
-        return item == NULL ? null : (T) item;
+    static <T> T value(Object element) {
+        return (T) ((Element) element).value();
     }
 
     @Override
@@ -167,79 +223,10 @@ final class PendingPipe<T> extends Pending implements Pipe<T> {
     public Flow.Publisher<T> publisher() {
         return subscriber -> {
             claim();
-            Delivery d = new Delivery(subscriber);
+            PipeDelivery<T> d = new PipeDelivery<>(this, subscriber, connection.executor());
             delivery = d;
-            subscriber.onSubscribe(d);
-            d.schedule();
+            d.start();
         };
-    }
-
-    /** Hands queued elements to one subscriber as far as its demand goes, serially, on the handler executor. */
-    private final class Delivery implements Flow.Subscription {
-
-        private final Flow.Subscriber<? super T> subscriber;
-        private final AtomicLong demand = new AtomicLong();
-        private final AtomicInteger work = new AtomicInteger();
-        private volatile boolean cancelled;
-        private boolean done;
-
-        Delivery(Flow.Subscriber<? super T> subscriber) {
-            this.subscriber = subscriber;
-        }
-
-        @Override
-        public void request(long n) {
-            if (n <= 0) {
-                cancel();
-                subscriber.onError(new IllegalArgumentException("Flow rule 3.9: request a positive number, not " + n));
-                return;
-            }
-            demand.getAndAccumulate(n, (current, more) -> current + more < 0 ? Long.MAX_VALUE : current + more);
-            schedule();
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-            close();
-        }
-
-        void schedule() {
-            if (work.getAndIncrement() == 0) {
-                connection.executor().execute(this::drain);
-            }
-        }
-
-        private void drain() {
-            int missed = 1;
-            while (true) {
-                while (!done && !cancelled) {
-                    Object head = items.peek();
-                    if (head == null) {
-                        break;
-                    }
-                    if (head instanceof End end) {
-                        done = true;
-                        if (end.failure() == null) {
-                            subscriber.onComplete();
-                        } else {
-                            subscriber.onError(end.failure());
-                        }
-                        break;
-                    }
-                    if (demand.get() == 0) {
-                        break;
-                    }
-                    items.poll();
-                    demand.decrementAndGet();
-                    subscriber.onNext(unwrap(head));
-                }
-                missed = work.addAndGet(-missed);
-                if (missed == 0) {
-                    return;
-                }
-            }
-        }
     }
 
     @Override

@@ -1,9 +1,16 @@
 package io.github.bjsonrpc.transport;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import io.github.bjsonrpc.BjsonRpcException;
+import io.github.bjsonrpc.CallTimeoutException;
 import io.github.bjsonrpc.Request;
 import io.github.bjsonrpc.wire.ReplyMessage;
 
@@ -11,27 +18,32 @@ import io.github.bjsonrpc.wire.ReplyMessage;
 final class PendingRequest<T> extends Pending implements Request<T> {
 
     private final NettyConnection connection;
+    private final PendingCalls calls;
+    private final ReadThrottle throttle;
     private final long id;
     private final String method;
     private final Class<T> resultType;
     private final CompletableFuture<T> future = new CompletableFuture<>();
 
-    PendingRequest(NettyConnection connection, long id, String method, Class<T> resultType) {
+    PendingRequest(NettyConnection connection, PendingCalls calls, ReadThrottle throttle, long id, String method,
+            Class<T> resultType) {
         this.connection = connection;
+        this.calls = calls;
+        this.throttle = throttle;
         this.id = id;
         this.method = method;
         this.resultType = resultType;
     }
 
     @Override
-    void onReply(ReplyMessage reply) {
-        connection.forget(id, this);
+    void onReply(ReplyMessage reply, int bytes) {
+        calls.forget(id, this);
         if (reply.isError()) {
-            future.completeExceptionally(connection.remoteError(reply));
+            future.completeExceptionally(calls.remoteError(reply));
             return;
         }
         try {
-            future.complete(connection.convert(reply.result(), resultType, method));
+            future.complete(calls.convert(reply.result(), resultType, method));
         } catch (RuntimeException e) {
             future.completeExceptionally(e);
         }
@@ -63,13 +75,52 @@ final class PendingRequest<T> extends Pending implements Request<T> {
 
     @Override
     public T value(Duration timeout) {
-        return connection.await(future, timeout, this);
+        if (!future.isDone()) {
+            try {
+                awaitReply(timeout);
+            } catch (TimeoutException e) {
+                calls.forget(id, this);
+                CallTimeoutException timedOut = new CallTimeoutException("No reply to '" + method + "' #" + id
+                    + " on connection " + connection.id() + " within " + timeout);
+                if (future.completeExceptionally(timedOut)) {
+                    throw timedOut;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new BjsonRpcException("Interrupted while waiting for '" + method + "'", e);
+            } catch (ExecutionException e) {
+                // reported below
+            }
+        }
+        try {
+            return future.getNow(null);
+        } catch (CompletionException | CancellationException e) {
+            throw CallerFailures.inCallerThread(e);
+        }
     }
 
     @Override
     public boolean await(Duration timeout) {
-        connection.awaitQuietly(future, timeout);
+        if (!future.isDone()) {
+            try {
+                awaitReply(timeout);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the caller looks at isDone()
+            }
+        }
         return future.isDone();
+    }
+
+    /** Waits for the reply, which may be behind pipe elements nobody consumes: reading goes on meanwhile. */
+    private void awaitReply(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
+        throttle.callerWaiting();
+        try {
+            connection.waitReleasingQueue(() -> future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+        } finally {
+            throttle.callerDone();
+        }
     }
 
     @Override
@@ -95,7 +146,22 @@ final class PendingRequest<T> extends Pending implements Request<T> {
 
     @Override
     public CompletableFuture<T> toCompletableFuture() {
-        return future.thenApplyAsync(value -> value, connection.executor());
+        CompletableFuture<T> derived = future.thenApplyAsync(value -> value, connection.executor());
+        derived.whenComplete((value, failure) -> {
+            if (failure instanceof CancellationException) {
+                cancel();
+            }
+        });
+        return derived;
+    }
+
+    /** Forgets the request: a late reply is dropped, and the request fails with a cancellation. */
+    private void cancel() {
+        if (!future.isDone()) {
+            calls.forget(id, this);
+            future.completeExceptionally(new CancellationException("'" + method + "' #" + id + " on connection "
+                + connection.id() + " was cancelled"));
+        }
     }
 
     @Override

@@ -23,8 +23,9 @@ public interface MessageVisitor {
     /**
      * A line or batch element that gets no answer at all.
      *
-     * @param reason why, for counters and logs: {@code "malformed"}, {@code "not-an-object"},
-     *        {@code "no-id"}
+     * @param reason why, for counters and logs: {@code "empty"} (a blank line), {@code "malformed"} (not one JSON
+     *        value), {@code "empty-batch"} ({@code []}), {@code "not-an-object"} (a value or batch element that is no
+     *        object), {@code "no-id"} (an object that is no message and has no id to answer)
      */
     void dropped(String reason);
 }

@@ -263,7 +263,7 @@ class ServerAndClientAppsTest {
 
         // a plain-TCP peer gets nowhere
         try (Connection plain = BjsonRpc.connect("127.0.0.1", port, HandlerFactory.NONE,
-                ConnectionOptions.defaults().withCallTimeout(Duration.ofSeconds(2)))) {
+                ConnectionOptions.builder().callTimeout(Duration.ofSeconds(2)).build())) {
             assertThatThrownBy(() -> plain.call("add2", 1, 2)).isInstanceOf(BjsonRpcException.class);
         }
         // nor does a TLS client without a certificate

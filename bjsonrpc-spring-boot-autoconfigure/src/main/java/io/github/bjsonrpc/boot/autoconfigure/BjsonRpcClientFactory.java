@@ -49,8 +49,8 @@ public class BjsonRpcClientFactory {
             .addConnectionListener(connections.forClient(name))
             .addConnectionListener(new ConnectionEvents(publisher, executor.forEvents(), name));
         try {
-            builder.options(ConnectionSettingsMapper.options(prefix, client, executor.forConnections())
-                    .withConnectTimeout(client.getConnectTimeout()))
+            builder.options(ConnectionSettingsMapper.options(prefix, client, executor.forConnections()).toBuilder()
+                    .connectTimeout(client.getConnectTimeout()).build())
                 .reconnect(new Reconnect(reconnect.isEnabled(), reconnect.getInitialDelay(), reconnect.getMaxDelay(),
                     reconnect.getMultiplier()));
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -53,14 +53,23 @@ public class BjsonRpcProperties {
         /** How many pipes opened from here may be open at once on one connection. */
         private int maxOpenPipes = 1_000;
 
-        /** How many requests of the peer may wait to start on one connection; more are answered "Server busy". */
+        /**
+         * How many lines of the peer needing a reply may wait to start on one connection; reading pauses at half,
+         * and lines already read beyond it are answered "Server busy".
+         */
         private int maxQueuedRequests = 10_000;
 
         /**
-         * How much may wait to be written to a peer that does not read; above it the connection stops reading from
-         * that peer and writers wait until it reads again.
+         * How much may wait to be written to a peer that does not read; above it writers wait until the peer reads
+         * again (this side goes on reading).
          */
         private DataSize writeHighWaterMark = DataSize.ofMegabytes(1);
+
+        /**
+         * How many bytes of pipe elements may wait for their caller on one connection; above it reading pauses until
+         * the caller consumes.
+         */
+        private DataSize maxBufferedPipeBytes = DataSize.ofMegabytes(8);
 
         /** How long a connection may go without reading or writing before it is closed; 0 for never. */
         private Duration idleTimeout = Duration.ZERO;
@@ -171,6 +180,18 @@ public class BjsonRpcProperties {
          */
         public void setIdleTimeout(Duration idleTimeout) {
             this.idleTimeout = idleTimeout;
+        }
+
+        /** How many bytes of pipe elements may wait for their caller on one connection. */
+        public DataSize getMaxBufferedPipeBytes() {
+            return maxBufferedPipeBytes;
+        }
+
+        /**
+         * @param maxBufferedPipeBytes at least 1KB, at most 2GB
+         */
+        public void setMaxBufferedPipeBytes(DataSize maxBufferedPipeBytes) {
+            this.maxBufferedPipeBytes = maxBufferedPipeBytes;
         }
     }
 

@@ -14,18 +14,21 @@ final class ConnectionSettingsMapper {
             Executor executor) {
         int lineLength = bytes(prefix + ".max-line-length", settings.getMaxLineLength());
         int highWaterMark = bytes(prefix + ".write-high-water-mark", settings.getWriteHighWaterMark());
+        int pipeBuffer = bytes(prefix + ".max-buffered-pipe-bytes", settings.getMaxBufferedPipeBytes());
         try {
-            return ConnectionOptions.defaults()
-                .withMaxLineLength(lineLength)
-                .withMaxConcurrency(settings.getMaxConcurrency())
-                .withCallTimeout(settings.getCallTimeout())
-                .withMaxRemoteObjects(settings.getMaxRemoteObjects())
-                .withMaxPendingRequests(settings.getMaxPendingRequests())
-                .withMaxOpenPipes(settings.getMaxOpenPipes())
-                .withMaxQueuedRequests(settings.getMaxQueuedRequests())
-                .withWriteHighWaterMark(highWaterMark)
-                .withIdleTimeout(settings.getIdleTimeout())
-                .withExecutor(executor);
+            return ConnectionOptions.builder()
+                .maxLineLength(lineLength)
+                .maxConcurrency(settings.getMaxConcurrency())
+                .callTimeout(settings.getCallTimeout())
+                .maxRemoteObjects(settings.getMaxRemoteObjects())
+                .maxPendingRequests(settings.getMaxPendingRequests())
+                .maxOpenPipes(settings.getMaxOpenPipes())
+                .maxQueuedRequests(settings.getMaxQueuedRequests())
+                .writeHighWaterMark(highWaterMark)
+                .idleTimeout(settings.getIdleTimeout())
+                .maxBufferedPipeBytes(pipeBuffer)
+                .executor(executor)
+                .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalStateException("Invalid " + prefix + ".* settings: " + e.getMessage(), e);
         }

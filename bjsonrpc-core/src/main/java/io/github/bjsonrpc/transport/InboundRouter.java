@@ -1,0 +1,69 @@
+package io.github.bjsonrpc.transport;
+
+import io.github.bjsonrpc.dispatch.Dispatcher;
+import io.github.bjsonrpc.dispatch.InboundQueue;
+import io.github.bjsonrpc.wire.RequestMessage;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A pipeline stage: replies go to the requests of ours they answer, and every line that needs running or a reply
+ * (requests, notifications, objects answered {@code Unknown format}) to the connection's {@link InboundQueue},
+ * within {@code maxQueuedRequests}. What it queues and buffers tells the {@link ReadThrottle}, which pauses
+ * reading under that pressure. The requests of one read start together, when the read is complete.
+ */
+final class InboundRouter extends ChannelInboundHandlerAdapter {
+
+    private final InboundQueue inbound;
+    private final Dispatcher dispatcher;
+    private final PendingCalls calls;
+    private final ReadThrottle throttle;
+    private final ReplyWriter replies;
+    private final TrafficCounters traffic;
+    private final int maxQueued;
+
+    InboundRouter(InboundQueue inbound, Dispatcher dispatcher, PendingCalls calls, ReadThrottle throttle,
+            ReplyWriter replies, TrafficCounters traffic, int maxQueued) {
+        this.inbound = inbound;
+        this.dispatcher = dispatcher;
+        this.calls = calls;
+        this.throttle = throttle;
+        this.replies = replies;
+        this.traffic = traffic;
+        this.maxQueued = maxQueued;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof DecodedReply reply) {
+            calls.onReply(reply.message(), reply.bytes());
+        } else if (msg instanceof RequestMessage request) {
+            enqueue(() -> dispatcher.dispatch(request), request.id(), request.jsonRpc2());
+        } else if (msg instanceof UnknownFormat unknown) {
+            RequestMessage standIn = new RequestMessage("", unknown.id(), null, null, unknown.jsonRpc2(), false);
+            enqueue(() -> dispatcher.unknownFormat(standIn), unknown.id(), unknown.jsonRpc2());
+        } else {
+            ctx.fireChannelRead(msg);
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        inbound.start();
+        ctx.fireChannelReadComplete();
+    }
+
+    /** Queues the work of one line; over the limit, a line that needs a reply is answered busy. */
+    private void enqueue(Runnable work, JsonNode id, boolean jsonRpc2) {
+        int waiting = inbound.offer(work, maxQueued, false);
+        if (waiting >= 0) {
+            throttle.queued(waiting);
+            return;
+        }
+        traffic.limitReached("queued-requests");
+        if (id != null) {
+            replies.busy(id, jsonRpc2, maxQueued);
+        }
+    }
+}
