@@ -2,8 +2,8 @@ package io.github.bjsonrpc;
 
 import java.util.concurrent.ExecutorService;
 
+import io.github.bjsonrpc.dispatch.HandlerPool;
 import io.github.bjsonrpc.transport.Bootstraps;
-import io.github.bjsonrpc.transport.HandlerExecutor;
 
 /**
  * Entry points, as the reference's {@code bjsonrpc.createserver} and {@code bjsonrpc.connect}:
@@ -118,6 +118,6 @@ public final class BjsonRpc {
 
     /** The shared pool that runs handler code of connections whose options name no executor. */
     public static ExecutorService defaultExecutor() {
-        return HandlerExecutor.shared();
+        return HandlerPool.shared();
     }
 }

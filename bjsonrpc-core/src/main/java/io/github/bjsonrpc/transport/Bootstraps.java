@@ -74,8 +74,8 @@ public final class Bootstraps {
         }
 
         /**
-         * Stops accepting, lets the requests running or queued on every connection finish within {@code grace},
-         * then closes every connection.
+         * Stops accepting, refuses new requests (see {@link NettyConnection#refuseNewRequests()}), lets the requests
+         * in flight or queued on every connection finish within {@code grace}, then closes every connection.
          *
          * @param grace how long in-flight work may take
          * @return whether every connection was idle before the grace period ran out
@@ -85,8 +85,10 @@ public final class Bootstraps {
             stopAccepting();
             long deadline = System.nanoTime() + grace.toNanos();
             boolean idle = true;
+            List<NettyConnection> open = List.copyOf(connections);
+            open.forEach(NettyConnection::refuseNewRequests);
             try {
-                for (NettyConnection connection : List.copyOf(connections)) {
+                for (NettyConnection connection : open) {
                     idle &= connection.awaitIdle(deadline);
                 }
             } catch (InterruptedException e) {

@@ -43,10 +43,11 @@ import io.github.bjsonrpc.RemoteObject;
 import io.github.bjsonrpc.Request;
 import io.github.bjsonrpc.Role;
 import io.github.bjsonrpc.RpcObserver;
-import io.github.bjsonrpc.dispatch.CallContext;
 import io.github.bjsonrpc.dispatch.Dispatcher;
+import io.github.bjsonrpc.dispatch.HandlerPool;
 import io.github.bjsonrpc.dispatch.InboundQueue;
 import io.github.bjsonrpc.dispatch.ObjectTable;
+import io.github.bjsonrpc.dispatch.PeerWaits;
 import io.github.bjsonrpc.dispatch.ReplySink;
 import io.github.bjsonrpc.wire.Exporter;
 import io.github.bjsonrpc.wire.Json;
@@ -121,7 +122,7 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         this.role = role;
         this.options = options;
         this.handlerFactory = handlerFactory;
-        this.executor = options.executor() != null ? options.executor() : HandlerExecutor.shared();
+        this.executor = HandlerPool.executorFor(options);
         this.inbound = new InboundQueue(this, executor, options.maxConcurrency());
         this.inbound.onLowWater(options.maxQueuedRequests() / 4, this::resumeReadingIfPaused);
         this.objects = new ObjectTable(counter::incrementAndGet, options.maxRemoteObjects(),
@@ -162,7 +163,7 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         }
         admitted = true;
         notifyListener(true);
-        inbound.submit(() -> {
+        inbound.open(() -> {
             try {
                 dispatcher.init(handlerFactory);
             } catch (RuntimeException | Error e) {
@@ -173,7 +174,7 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         });
     }
 
-    /** The channel is gone: fail what waits, close the handler after the running work. */
+    /** The channel is gone: fail what waits, close the handler after the work in flight. */
     void closed() {
         if (!closed.compareAndSet(false, true)) {
             return;
@@ -253,6 +254,11 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         return inbound.awaitIdle(deadline);
     }
 
+    /** The server shuts down: requests arriving from now on are refused (see {@link Dispatcher#turnedAway}). */
+    public void refuseNewRequests() {
+        dispatcher.refuseNewRequests();
+    }
+
     /**
      * One line arrived.
      *
@@ -281,6 +287,9 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
 
     @Override
     public void request(RequestMessage request) {
+        if (dispatcher.turnedAway(request)) {
+            return;
+        }
         int waiting = inbound.offer(() -> dispatcher.dispatch(request), options.maxQueuedRequests(), false);
         if (waiting >= 0) {
             if (waiting >= Math.max(1, options.maxQueuedRequests() / 2) && !queueFull) {
@@ -488,34 +497,12 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
 
     // ---- waiting, on caller threads ----
 
-    /** A blocking wait for something the peer sends. */
-    @FunctionalInterface
-    private interface Wait<V> {
-        V get() throws InterruptedException, ExecutionException, TimeoutException;
-    }
-
-    /**
-     * Waits; when the calling thread is handling a request of this same connection, its slot in the inbound queue
-     * is given back meanwhile, so that the peer's next request (perhaps the call back we wait for) can run.
-     */
-    private <V> V waitReleasingQueue(Wait<V> wait) throws InterruptedException, ExecutionException, TimeoutException {
-        InboundQueue released = CallContext.queueToReleaseWhileWaitingOn(this);
-        if (released != null) {
-            released.suspend();
-        }
-        try {
-            return wait.get();
-        } finally {
-            if (released != null) {
-                released.resume();
-            }
-        }
-    }
+    // every wait goes through PeerWaits: a handler of this connection gives its slot back while it waits
 
     <T> T await(CompletableFuture<T> future, Duration timeout, PendingRequest<T> request) {
         if (!future.isDone()) {
             try {
-                waitReleasingQueue(() -> future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+                PeerWaits.await(this, () -> future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
             } catch (TimeoutException e) {
                 forget(request.id(), request);
                 CallTimeoutException timedOut = new CallTimeoutException("No reply to '" + request.method() + "' #"
@@ -541,7 +528,7 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
             return;
         }
         try {
-            waitReleasingQueue(() -> future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+            PeerWaits.await(this, () -> future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
@@ -549,13 +536,14 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         }
     }
 
+    /** The next item, waiting at most the call timeout; {@code null} if none came in time. */
     Object take(BlockingQueue<Object> items) {
         Object item = items.poll();
         if (item != null) {
             return item;
         }
         try {
-            return waitReleasingQueue(items::take);
+            return PeerWaits.await(this, () -> items.poll(options.callTimeout().toNanos(), TimeUnit.NANOSECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BjsonRpcException("Interrupted while waiting for a pipe element", e);
@@ -728,9 +716,13 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         return executor;
     }
 
+    io.netty.channel.EventLoop eventLoop() {
+        return channel.eventLoop();
+    }
+
     @Override
     public ConnectionStats stats() {
-        return new ConnectionStats(traffic.bytesIn(), traffic.bytesOut(), inbound.running(), inbound.queued(),
+        return new ConnectionStats(traffic.bytesIn(), traffic.bytesOut(), inbound.inFlight(), inbound.queued(),
             pending.size(), openPipes.get(), objects.names(), traffic.dropped());
     }
 

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
+import io.github.bjsonrpc.CallTimeoutException;
 import io.github.bjsonrpc.Pipe;
 import io.github.bjsonrpc.wire.ReplyMessage;
 
@@ -129,6 +130,10 @@ final class PendingPipe<T> extends Pending implements Pipe<T> {
                 }
                 if (next == null) {
                     next = connection.take(items);
+                    if (next == null) {
+                        throw new CallTimeoutException("No element of pipe '" + method + "' #" + id + " within "
+                            + connection.options().callTimeout() + " (the call timeout); the pipe stays open");
+                    }
                 }
                 if (next instanceof End end) {
                     finished = true;

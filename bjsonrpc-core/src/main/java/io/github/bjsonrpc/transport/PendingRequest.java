@@ -2,12 +2,20 @@ package io.github.bjsonrpc.transport;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import io.github.bjsonrpc.CallTimeoutException;
 import io.github.bjsonrpc.Request;
+import io.github.bjsonrpc.dispatch.PeerFuture;
 import io.github.bjsonrpc.wire.ReplyMessage;
 
-/** A request of ours answered by its first reply. */
+/**
+ * A request of ours answered by its first reply. It has a deadline whether anybody waits for it or not: the
+ * connection's call timeout from now, pushed back by a {@link #value(Duration)} that waits longer. Past it the
+ * request is forgotten and fails with {@link CallTimeoutException}.
+ */
 final class PendingRequest<T> extends Pending implements Request<T> {
 
     private final NettyConnection connection;
@@ -15,12 +23,42 @@ final class PendingRequest<T> extends Pending implements Request<T> {
     private final String method;
     private final Class<T> resultType;
     private final CompletableFuture<T> future = new CompletableFuture<>();
+    /** A {@link System#nanoTime()} value. */
+    private volatile long deadline;
+    private volatile ScheduledFuture<?> expiry;
 
     PendingRequest(NettyConnection connection, long id, String method, Class<T> resultType) {
         this.connection = connection;
         this.id = id;
         this.method = method;
         this.resultType = resultType;
+        long timeout = connection.options().callTimeout().toNanos();
+        this.deadline = System.nanoTime() + timeout;
+        this.expiry = connection.eventLoop().schedule(this::expire, timeout, TimeUnit.NANOSECONDS);
+        future.whenComplete((value, failure) -> expiry.cancel(false));
+    }
+
+    /** Pushes the deadline back to {@code timeout} from now, if that is later. */
+    private void keepAtLeast(Duration timeout) {
+        long wanted = System.nanoTime() + timeout.toNanos();
+        if (wanted - deadline > 0) {
+            deadline = wanted;
+        }
+    }
+
+    /** On the I/O thread, at the deadline or after: fails the request unless it was pushed back or is done. */
+    private void expire() {
+        if (future.isDone()) {
+            return;
+        }
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+            expiry = connection.eventLoop().schedule(this::expire, left, TimeUnit.NANOSECONDS);
+            return;
+        }
+        connection.forget(id, this);
+        future.completeExceptionally(new CallTimeoutException("No reply to '" + method + "' #" + id
+            + " on connection " + connection.id() + " within " + connection.options().callTimeout()));
     }
 
     @Override
@@ -63,11 +101,13 @@ final class PendingRequest<T> extends Pending implements Request<T> {
 
     @Override
     public T value(Duration timeout) {
+        keepAtLeast(timeout);
         return connection.await(future, timeout, this);
     }
 
     @Override
     public boolean await(Duration timeout) {
+        keepAtLeast(timeout);
         connection.awaitQuietly(future, timeout);
         return future.isDone();
     }
@@ -95,7 +135,7 @@ final class PendingRequest<T> extends Pending implements Request<T> {
 
     @Override
     public CompletableFuture<T> toCompletableFuture() {
-        return future.thenApplyAsync(value -> value, connection.executor());
+        return PeerFuture.completedBy(future, connection, connection.executor());
     }
 
     @Override
