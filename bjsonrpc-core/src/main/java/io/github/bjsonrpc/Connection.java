@@ -63,8 +63,9 @@ public interface Connection extends RpcTarget, AutoCloseable {
 
     /**
      * Closes the connection. Nothing is sent to the peer (the protocol has no goodbye); pending requests and pipes
-     * fail with {@link ConnectionClosedException}; the handler is closed once if it is {@link AutoCloseable}.
-     * Closing twice is harmless.
+     * fail with {@link ConnectionClosedException}; the handler is closed once if it is {@link AutoCloseable}, after
+     * the last of its methods has returned (one waiting on the peer sees the failure first). Closing twice is
+     * harmless.
      */
     @Override
     void close();

@@ -8,6 +8,11 @@ import java.util.function.Consumer;
  * A request sent to the peer whose reply has not necessarily come yet: the reference's {@code Request}, returned by
  * {@link RpcTarget#method}. The first reply completes it; further replies for its id are dropped.
  *
+ * <p>Every request has a deadline, whether anybody waits for it or not: the connection's call timeout
+ * ({@link ConnectionOptions#callTimeout()}) after it was sent, pushed back by a {@link #value(Duration)} that waits
+ * longer. Past it the request is forgotten and fails with {@link CallTimeoutException}: its callbacks and futures
+ * always complete.
+ *
  * @param <T> the type the result is converted to
  */
 public interface Request<T> {
@@ -42,8 +47,9 @@ public interface Request<T> {
     T value(Duration timeout);
 
     /**
-     * Waits until the request is done (answered, failed or closed), at most {@code timeout}; unlike
-     * {@link #value(Duration)} it neither throws nor forgets the request when the time runs out.
+     * Waits until the request is done (answered, failed, past its deadline or closed), at most {@code timeout};
+     * unlike {@link #value(Duration)} it neither throws nor forgets the request when the time runs out, nor pushes
+     * its deadline back.
      *
      * @param timeout how long to wait at most
      * @return whether the request is done
@@ -73,7 +79,10 @@ public interface Request<T> {
 
     /**
      * A new future completed with this request's outcome; completing or cancelling it does not affect the request.
-     * Dependent stages run on the connection's handler executor unless an async variant names another.
+     * Dependent stages run on the connection's handler executor unless an async variant names another. Handler
+     * code may block on it ({@code join()}, {@code get()}) as on {@link #value()}: while it waits, its connection
+     * goes on serving the peer; and a handler may return it (or a stage chained on it) to answer when it
+     * completes, without holding a thread.
      */
     CompletableFuture<T> toCompletableFuture();
 }

@@ -107,7 +107,6 @@ final class PendingRequest<T> extends Pending implements Request<T> {
 
     @Override
     public boolean await(Duration timeout) {
-        keepAtLeast(timeout);
         connection.awaitQuietly(future, timeout);
         return future.isDone();
     }
