@@ -68,10 +68,8 @@ public final class CallContext {
         slotHandedOver = true;
     }
 
-    /** Whether the task that just ran handed its slot over; clears the mark. */
-    boolean takeSlotHandedOver() {
-        boolean handedOver = slotHandedOver;
-        slotHandedOver = false;
-        return handedOver;
+    /** Whether a task run in this context handed its slot over: its drain ends without freeing the slot. */
+    boolean slotHandedOver() {
+        return slotHandedOver;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,16 +76,16 @@ public final class InboundQueue {
      * @param first the work that makes the queue ready, such as making the handler
      */
     public void open(Runnable first) {
-        lock.lock();
-        try {
+        boolean started = locked(() -> {
             if (closed) {
-                return;
+                return false;
             }
             running++;
-        } finally {
-            lock.unlock();
+            return true;
+        });
+        if (started) {
+            execute(() -> runFirst(first), 1);
         }
-        execute(() -> runFirst(first), 1);
     }
 
     private void runFirst(Runnable first) {
@@ -95,33 +96,14 @@ public final class InboundQueue {
             log.error("Unexpected failure opening connection {}", connection.id(), t);
         } finally {
             context.exit();
-            int drains;
-            Runnable lastTask;
-            lock.lock();
-            try {
-                opening = false;
-                running--;
-                slotFreed.signalAll();
-                drains = claimSlots();
-                lastTask = afterRelease();
-            } finally {
-                lock.unlock();
-            }
-            startDrains(drains);
-            runLast(lastTask);
+            locked(() -> opening = false);
+            release(true);
         }
     }
 
     /** Starts running the tasks queued without starting: as many at once as there are free slots and tasks. */
     public void start() {
-        int drains;
-        lock.lock();
-        try {
-            drains = claimSlots();
-        } finally {
-            lock.unlock();
-        }
-        startDrains(drains);
+        startDrains(locked(this::claimSlots));
     }
 
     /**
@@ -132,13 +114,10 @@ public final class InboundQueue {
      * @param callback what to do
      */
     public void onLowWater(int waiting, Runnable callback) {
-        lock.lock();
-        try {
+        locked(() -> {
             this.lowWater = waiting;
             this.onLowWater = callback;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -196,22 +175,12 @@ public final class InboundQueue {
 
     /** How many tasks are in flight: running, waiting on the peer, or answering later. */
     public int inFlight() {
-        lock.lock();
-        try {
-            return running + waiting;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> running + waiting);
     }
 
     /** How many tasks are waiting to start. */
     public int queued() {
-        lock.lock();
-        try {
-            return tasks.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(tasks::size);
     }
 
     /**
@@ -236,29 +205,17 @@ public final class InboundQueue {
             lock.unlock();
         }
         abandoned.forEach(Continuation::abandon);
-        Runnable lastTask;
-        lock.lock();
-        try {
-            lastTask = afterRelease();
-        } finally {
-            lock.unlock();
-        }
-        runLast(lastTask);
+        runLast(locked(this::afterRelease));
     }
 
     /** Gives the calling task's slot back while it waits on the peer; pair it with {@link #resume()}. */
     public void suspend() {
-        int drains;
-        lock.lock();
-        try {
+        startDrains(locked(() -> {
             running--;
             waiting++;
             slotFreed.signalAll();
-            drains = claimSlots();
-        } finally {
-            lock.unlock();
-        }
-        startDrains(drains);
+            return claimSlots();
+        }));
     }
 
     /** Takes a slot again after {@link #suspend()}, waiting for one to be free (not once the queue is closed). */
@@ -312,12 +269,22 @@ public final class InboundQueue {
 
     /** A continuation is done: its slot, if it held one, is free. */
     void finished(Continuation continuation) {
+        locked(() -> continuations.remove(continuation));
+        release(continuation.holdsSlot());
+    }
+
+    /**
+     * Work left: a slot is free, or a task waiting without one is done. Starts what can start now, and the last
+     * task once nothing is in flight after closing.
+     *
+     * @param slot whether the work held a slot
+     */
+    private void release(boolean slot) {
         int drains;
         Runnable lastTask;
         lock.lock();
         try {
-            continuations.remove(continuation);
-            if (continuation.holdsSlot()) {
+            if (slot) {
                 running--;
                 slotFreed.signalAll();
             } else {
@@ -393,18 +360,13 @@ public final class InboundQueue {
             return true;
         } catch (RejectedExecutionException e) {
             log.warn("Handler executor rejected work of connection {}; closing it", connection.id());
-            Runnable lastTask;
-            lock.lock();
-            try {
+            runLast(locked(() -> {
                 running -= slots;
                 opening = false;
                 tasks.clear();
                 slotFreed.signalAll();
-                lastTask = afterRelease();
-            } finally {
-                lock.unlock();
-            }
-            runLast(lastTask);
+                return afterRelease();
+            }));
             connection.close();
             return false;
         }
@@ -412,78 +374,63 @@ public final class InboundQueue {
 
     private void drain() {
         CallContext context = CallContext.enter(connection, this);
-        boolean slotReleased = false;
         try {
-            while (true) {
-                Runnable task;
-                boolean lowWaterReached = false;
-                Runnable lastTask = null;
-                int drains = 0;
-                lock.lock();
-                try {
-                    // a task resuming after a wait goes before new work; its own drain loop runs the rest
-                    task = resuming > 0 ? null : tasks.poll();
-                    if (task == null) {
-                        running--;
-                        slotReleased = true;
-                        slotFreed.signalAll();
-                        drains = claimSlots();
-                        lastTask = afterRelease();
-                    } else {
-                        lowWaterReached = tasks.size() <= lowWater;
-                    }
-                } finally {
-                    lock.unlock();
-                }
-                if (task == null) {
-                    startDrains(drains);
-                    runLast(lastTask);
-                    return;
-                }
-                if (lowWaterReached) {
-                    onLowWater.run();
-                }
+            Runnable task;
+            while (!context.slotHandedOver() && (task = next()) != null) {
                 run(task);
-                if (context.takeSlotHandedOver()) {
-                    slotReleased = true;
-                    return;
-                }
             }
         } finally {
             context.exit();
-            if (!slotReleased) {
-                // a fatal error left the loop: free the slot so that the rest still runs
-                releaseAfterFailure();
+            if (!context.slotHandedOver()) {
+                release(true);
             }
         }
     }
 
+    /** The next task to run, or {@code null}: none, or a task resuming after a wait goes first. */
+    private Runnable next() {
+        Runnable task;
+        boolean lowWaterReached;
+        lock.lock();
+        try {
+            task = resuming > 0 ? null : tasks.poll();
+            lowWaterReached = task != null && tasks.size() <= lowWater;
+        } finally {
+            lock.unlock();
+        }
+        if (lowWaterReached) {
+            onLowWater.run();
+        }
+        return task;
+    }
+
+    /** Runs a task; a fatal error (already reported) goes on up, and the drain's clean-up frees its slot. */
     private void run(Runnable task) {
         try {
             task.run();
-        } catch (VirtualMachineError fatal) {
-            if (!(fatal instanceof StackOverflowError)) {
-                throw fatal;
-            }
-            log.error("Unexpected failure in a task of connection {}", connection.id(), fatal);
         } catch (Throwable t) {
+            if (HandlerFailures.isFatal(t)) {
+                throw t;
+            }
             log.error("Unexpected failure in a task of connection {}", connection.id(), t);
         }
     }
 
-    private void releaseAfterFailure() {
-        int drains;
-        Runnable lastTask;
+    private <T> T locked(Supplier<T> work) {
         lock.lock();
         try {
-            running--;
-            slotFreed.signalAll();
-            drains = claimSlots();
-            lastTask = afterRelease();
+            return work.get();
         } finally {
             lock.unlock();
         }
-        startDrains(drains);
-        runLast(lastTask);
+    }
+
+    private void locked(Runnable work) {
+        lock.lock();
+        try {
+            work.run();
+        } finally {
+            lock.unlock();
+        }
     }
 }
