@@ -28,8 +28,8 @@ import tools.jackson.databind.JavaType;
  * publishes the methods of the user class it extends, and calls still go through the proxy. Overloads of a
  * published name are rejected: the peer calls by name only. A parameter of type {@link Connection} receives the
  * connection and is invisible to the peer; a trailing varargs parameter takes the extra positional arguments, like
- * Python's {@code *args}. A parameter
- * of an {@link Exported} type takes an object reference, one of type {@link FunctionHandle} a function reference.
+ * Python's {@code *args}. A parameter of an {@link Exported} type takes an object reference, one of type
+ * {@link FunctionHandle} a function reference.
  */
 public final class MethodTable {
 

@@ -244,7 +244,8 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
     }
 
     /**
-     * Waits until none of the peer's requests runs or waits to run, at most until {@code deadline}.
+     * Waits until none of the peer's requests is in flight (running, waiting on the peer, answering later) or waits
+     * to start, at most until {@code deadline}.
      *
      * @param deadline a {@link System#nanoTime()} value
      * @return whether the connection is idle
