@@ -128,7 +128,8 @@ class PeerWaitsTest {
 
     @Test
     void aPipeIteratorWaitsAtMostTheCallTimeoutForEachElement() throws Exception {
-        Connection client = pair(ConnectionOptions.defaults().withCallTimeout(Duration.ofMillis(300)));
+        // long enough for an element on a loaded machine, short enough to wait out once
+        Connection client = pair(ConnectionOptions.defaults().withCallTimeout(Duration.ofSeconds(2)));
 
         Pipe<Integer> pipe = client.pipe(Integer.class, "quiet");
         Iterator<Integer> elements = pipe.iterator();
