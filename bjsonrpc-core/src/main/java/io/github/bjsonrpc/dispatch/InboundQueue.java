@@ -18,22 +18,11 @@ import org.slf4j.LoggerFactory;
 import io.github.bjsonrpc.Connection;
 
 /**
- * The work of one connection's peer, run on the handler executor: tasks start in submission order and at most
- * {@code maxConcurrency} hold a slot at once. One drain task runs as many queued tasks as there are, so a burst of
- * requests costs one executor hand-off, not one per request.
- *
- * <ul>
- * <li>The {@linkplain #open opening task} (making the handler) runs alone: tasks queued meanwhile start once it is
- * done, even if it waits on the peer.</li>
- * <li>A task that waits for a reply on its own connection {@linkplain #suspend() gives its slot back} while it
- * waits, so the peer's next request can run meanwhile (the reference dispatches nested while it waits), and
- * {@linkplain #resume() takes a slot again} before it continues, before tasks not yet started.</li>
- * <li>A task whose answer comes later hands its request over to a {@link Continuation}, which keeps the slot until
- * the answer is written, or gives it back at once when the answer waits on the peer.</li>
- * </ul>
- *
- * <p>Work is in flight while it runs, waits on the peer or continues. {@linkplain #close Closing} drops the tasks
- * not started, abandons the continuations and runs a last task once nothing is in flight.
+ * The work of one connection's peer, run on the handler executor: tasks start in submission order, after the
+ * {@linkplain #open opening task}, and at most {@code maxConcurrency} hold a slot at once. One drain task runs as
+ * many queued tasks as there are, so a burst of requests costs one executor hand-off, not one per request. Work is
+ * in flight while it runs, {@linkplain #suspend() waits on the peer} (without its slot) or
+ * {@linkplain #continueAsync continues} after its task returned; {@linkplain #close closing} waits for it.
  */
 public final class InboundQueue {
 
@@ -117,6 +106,7 @@ public final class InboundQueue {
         locked(() -> {
             this.lowWater = waiting;
             this.onLowWater = callback;
+            return null;
         });
     }
 
@@ -208,7 +198,11 @@ public final class InboundQueue {
         runLast(locked(this::afterRelease));
     }
 
-    /** Gives the calling task's slot back while it waits on the peer; pair it with {@link #resume()}. */
+    /**
+     * Gives the calling task's slot back while it waits on the peer, so that the peer's next request (perhaps the
+     * call-back waited for) can run meanwhile, as the reference dispatches while it waits. Pair it with
+     * {@link #resume()}.
+     */
     public void suspend() {
         startDrains(locked(() -> {
             running--;
@@ -218,7 +212,10 @@ public final class InboundQueue {
         }));
     }
 
-    /** Takes a slot again after {@link #suspend()}, waiting for one to be free (not once the queue is closed). */
+    /**
+     * Takes a slot again after {@link #suspend()}, before tasks not yet started, waiting for one to be free (not
+     * once the queue is closed).
+     */
     public void resume() {
         lock.lock();
         try {
@@ -420,15 +417,6 @@ public final class InboundQueue {
         lock.lock();
         try {
             return work.get();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void locked(Runnable work) {
-        lock.lock();
-        try {
-            work.run();
         } finally {
             lock.unlock();
         }
