@@ -717,10 +717,6 @@ public final class NettyConnection implements Connection, ReplySink, MessageVisi
         return executor;
     }
 
-    io.netty.channel.EventLoop eventLoop() {
-        return channel.eventLoop();
-    }
-
     @Override
     public ConnectionStats stats() {
         return new ConnectionStats(traffic.bytesIn(), traffic.bytesOut(), inbound.inFlight(), inbound.queued(),

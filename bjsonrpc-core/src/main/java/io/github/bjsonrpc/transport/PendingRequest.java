@@ -2,14 +2,13 @@ package io.github.bjsonrpc.transport;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.github.bjsonrpc.CallTimeoutException;
 import io.github.bjsonrpc.Request;
 import io.github.bjsonrpc.dispatch.PeerFuture;
 import io.github.bjsonrpc.wire.ReplyMessage;
+import io.netty.util.Timeout;
 
 /**
  * A request of ours answered by its first reply. It has a deadline whether anybody waits for it or not: the
@@ -25,7 +24,7 @@ final class PendingRequest<T> extends Pending implements Request<T> {
     private final CompletableFuture<T> future = new CompletableFuture<>();
     /** A {@link System#nanoTime()} value. */
     private volatile long deadline;
-    private volatile ScheduledFuture<?> expiry;
+    private volatile Timeout expiry;
 
     PendingRequest(NettyConnection connection, long id, String method, Class<T> resultType) {
         this.connection = connection;
@@ -34,8 +33,8 @@ final class PendingRequest<T> extends Pending implements Request<T> {
         this.resultType = resultType;
         long timeout = connection.options().callTimeout().toNanos();
         this.deadline = System.nanoTime() + timeout;
-        this.expiry = connection.eventLoop().schedule(this::expire, timeout, TimeUnit.NANOSECONDS);
-        future.whenComplete((value, failure) -> expiry.cancel(false));
+        this.expiry = Deadlines.after(this::expire, timeout);
+        future.whenComplete((value, failure) -> expiry.cancel());
     }
 
     /** Pushes the deadline back to {@code timeout} from now, if that is later. */
@@ -46,14 +45,14 @@ final class PendingRequest<T> extends Pending implements Request<T> {
         }
     }
 
-    /** On the I/O thread, at the deadline or after: fails the request unless it was pushed back or is done. */
+    /** At the deadline or after: fails the request unless it was pushed back or is done. */
     private void expire() {
         if (future.isDone()) {
             return;
         }
         long left = deadline - System.nanoTime();
         if (left > 0) {
-            expiry = connection.eventLoop().schedule(this::expire, left, TimeUnit.NANOSECONDS);
+            expiry = Deadlines.after(this::expire, left);
             return;
         }
         connection.forget(id, this);
