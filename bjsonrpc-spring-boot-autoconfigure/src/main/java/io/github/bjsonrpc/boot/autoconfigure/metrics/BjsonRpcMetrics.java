@@ -21,7 +21,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <li>{@code bjsonrpc.connections.opened} / {@code .closed} (counters, by role);</li>
  * <li>{@code bjsonrpc.requests.pending} (gauge): requests sent from here waiting for replies;</li>
  * <li>{@code bjsonrpc.requests.queued} (gauge): requests of peers waiting to start;</li>
- * <li>{@code bjsonrpc.requests.active} (gauge): requests of peers in flight now (running, waiting on their peer, or answering later);</li>
+ * <li>{@code bjsonrpc.requests.active} (gauge): requests of peers in flight now (running, waiting on their peer,
+ * or answering later);</li>
  * <li>{@code bjsonrpc.pipes.open} (gauge): pipes opened from here and not ended;</li>
  * <li>{@code bjsonrpc.remote.objects} (gauge): objects exported to peers and not deleted;</li>
  * <li>{@code bjsonrpc.bytes.received} / {@code .sent} (counters, bytes);</li>
