@@ -1,11 +1,6 @@
 package io.github.bjsonrpc.dispatch;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
@@ -35,7 +30,7 @@ public final class InboundQueue {
     private final Condition slotFreed = lock.newCondition();
     private final Condition idle = lock.newCondition();
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
-    private final Set<Continuation> continuations = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final PendingAnswers answers = new PendingAnswers();
     /** Slots taken: by running tasks and by continuations that hold theirs. */
     private int running;
     /** Tasks waiting on the peer without a slot, and continuations that gave theirs back. */
@@ -180,22 +175,20 @@ public final class InboundQueue {
      * @param last the final task, such as closing the handler
      */
     public void close(Runnable last) {
-        List<Continuation> abandoned;
-        lock.lock();
-        try {
+        boolean closing = locked(() -> {
             if (closed) {
-                return;
+                return false;
             }
             closed = true;
             tasks.clear();
             slotFreed.signalAll();
             this.last = last;
-            abandoned = new ArrayList<>(continuations);
-        } finally {
-            lock.unlock();
+            return true;
+        });
+        if (closing) {
+            answers.abandonAll();
+            runLast(locked(this::afterRelease));
         }
-        abandoned.forEach(Continuation::abandon);
-        runLast(locked(this::afterRelease));
     }
 
     /**
@@ -245,20 +238,12 @@ public final class InboundQueue {
             throw new IllegalStateException("Only a task of this queue can continue asynchronously");
         }
         Continuation continuation = new Continuation(this, holdSlot);
-        boolean abandon;
-        lock.lock();
-        try {
-            abandon = closed;
-            continuations.add(continuation);
-            if (holdSlot) {
-                context.handOverSlot();
-            } else {
-                waiting++;
-            }
-        } finally {
-            lock.unlock();
+        if (holdSlot) {
+            context.handOverSlot();
+        } else {
+            locked(() -> waiting++);
         }
-        if (abandon) {
+        if (!answers.add(continuation)) {
             continuation.abandon();
         }
         return continuation;
@@ -266,7 +251,7 @@ public final class InboundQueue {
 
     /** A continuation is done: its slot, if it held one, is free. */
     void finished(Continuation continuation) {
-        locked(() -> continuations.remove(continuation));
+        answers.remove(continuation);
         release(continuation.holdsSlot());
     }
 
