@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -23,8 +24,8 @@ import io.github.bjsonrpc.wire.RequestMessage;
  * <li>a {@link Stream} or {@link Iterator}: one reply per element (a pipe), written by the handler thread;</li>
  * <li>a {@link Flow.Publisher}: one reply per element, requested one at a time as each is written; no thread
  * waits meanwhile, and the request keeps its slot until the publisher completes;</li>
- * <li>a {@link CompletionStage}: one reply when it completes; no thread waits meanwhile, and the request keeps its
- * slot until then, unless the stage is a {@link PeerFuture} of the same connection (it waits on the peer, and
+ * <li>a {@link CompletionStage}: one reply when it completes, written on the handler executor; no thread waits
+ * meanwhile, and the request keeps its slot until then, unless the stage is a {@link PeerFuture} of the same connection (it waits on the peer, and
  * gives the slot back as any wait on the peer does);</li>
  * <li>anything else: one reply.</li>
  * </ul>
@@ -97,20 +98,33 @@ final class Answers {
             return;
         }
         boolean waitsOnPeer = stage instanceof PeerFuture<?> peer && peer.connection() == connection;
-        Continuation continuation = queue().continueAsync(!waitsOnPeer);
+        InboundQueue queue = queue();
+        Continuation continuation = queue.continueAsync(!waitsOnPeer);
         stage.whenComplete((value, failure) -> {
+            Runnable answer = () -> answerLater(request, failure == null ? value : failure, failure != null, scope,
+                continuation);
+            // on the handler executor, never on whatever thread completed the stage (an I/O thread, perhaps)
             try {
-                if (replies.isOpen()) {
-                    complete(request, failure == null ? value : failure, failure != null, scope);
-                } else {
-                    scope.end(RpcObserver.CallType.CALL, RpcObserver.Outcome.CONNECTION_CLOSED);
-                }
-            } catch (RuntimeException | Error e) {
-                log.error("Answering '{}' on connection {} failed", request.method(), connection.id(), e);
-            } finally {
-                continuation.done();
+                queue.executor().execute(answer);
+            } catch (RejectedExecutionException e) {
+                answer.run();
             }
         });
+    }
+
+    private void answerLater(RequestMessage request, Object outcome, boolean failed, RpcObserver.Scope scope,
+            Continuation continuation) {
+        try {
+            if (replies.isOpen()) {
+                complete(request, outcome, failed, scope);
+            } else {
+                scope.end(RpcObserver.CallType.CALL, RpcObserver.Outcome.CONNECTION_CLOSED);
+            }
+        } catch (RuntimeException | Error e) {
+            log.error("Answering '{}' on connection {} failed", request.method(), connection.id(), e);
+        } finally {
+            continuation.done();
+        }
     }
 
     private void complete(RequestMessage request, Object outcome, boolean failed, RpcObserver.Scope scope) {

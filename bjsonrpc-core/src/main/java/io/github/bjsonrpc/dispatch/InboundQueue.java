@@ -163,6 +163,11 @@ public final class InboundQueue {
         return locked(() -> running + waiting);
     }
 
+    /** Where the tasks run. */
+    Executor executor() {
+        return executor;
+    }
+
     /** How many tasks are waiting to start. */
     public int queued() {
         return locked(tasks::size);
