@@ -53,7 +53,10 @@ public final class BjsonRpcServer implements AutoCloseable {
 
     /**
      * Stops accepting, lets the requests already running or queued on every connection finish within
-     * {@code grace}, then closes every connection.
+     * {@code grace}, then closes every connection. In flight are also the handlers waiting on their peers, the
+     * asynchronous results not yet complete and the pipes still being written. Requests arriving meanwhile are
+     * answered {@code Server shutting down: ...} instead of running, unless this side is itself waiting for a reply
+     * on that connection (they may be the call-backs it needs); notifications are dropped.
      *
      * @param grace how long in-flight requests and pipes may take
      * @return whether everything in flight finished in time

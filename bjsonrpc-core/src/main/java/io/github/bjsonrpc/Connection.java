@@ -61,9 +61,10 @@ public interface Connection extends RpcTarget, AutoCloseable {
 
     /**
      * Closes the connection. Nothing is sent to the peer (the protocol has no goodbye); pending requests and pipes
-     * fail with {@link ConnectionClosedException}; the handler is closed once if it is {@link AutoCloseable}.
-     * Closing twice is harmless. New requests fail at once; pending ones fail, and the listeners are told, before
-     * the peer can see the connection close.
+     * fail with {@link ConnectionClosedException}; the handler is closed once if it is {@link AutoCloseable}, after
+     * the last of its methods has returned (one waiting on the peer sees the failure first). Closing twice is
+     * harmless. New requests fail at once; pending ones fail, and the listeners are told, before the peer can see
+     * the connection close.
      */
     @Override
     void close();

@@ -26,7 +26,9 @@ import java.util.concurrent.Executor;
  *        connection stays open
  * @param maxConcurrency how many of the peer's requests may run at once on this connection (default 1, the
  *        reference's behaviour and what keeps a stateful handler safe); they always start in arrival order
- * @param callTimeout how long {@code call} and {@link Request#value()} wait for a reply (default 60 s)
+ * @param callTimeout how long a request sent from here waits for its reply (default 60 s), whether anybody waits
+ *        for it or not ({@link Request#value(Duration)} with a longer timeout pushes it back); and how long a pipe's
+ *        iterator waits for each element
  * @param executor where handler code, callbacks and pipe deliveries run; {@code null} for the library's shared
  *        pool ({@link BjsonRpc#defaultExecutor()})
  * @param pipeEndMarker whether pipes opened on this connection ask the peer for an end marker

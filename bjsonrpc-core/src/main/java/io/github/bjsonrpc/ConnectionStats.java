@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param bytesIn bytes read since the connection opened, line ends included
  * @param bytesOut bytes written since the connection opened, line ends included
- * @param inFlightRequests requests of the peer running now
+ * @param inFlightRequests requests of the peer in flight now: running, waiting on the peer, or answering later
+ *        (an asynchronous result not yet complete)
  * @param queuedRequests lines of the peer waiting to start: requests, and objects to answer {@code Unknown format}
  * @param pendingRequests requests sent from here waiting for a reply, open pipes included
  * @param openPipes pipes opened from here and not ended

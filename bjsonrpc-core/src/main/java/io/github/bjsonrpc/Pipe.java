@@ -35,7 +35,10 @@ public interface Pipe<T> extends Iterable<T>, AutoCloseable {
     String method();
 
     /**
-     * A blocking iterator over the elements. {@code hasNext()} waits for the next element or the end.
+     * A blocking iterator over the elements. {@code hasNext()} waits for the next element or the end, at most the
+     * connection's call timeout ({@link ConnectionOptions#callTimeout()}); then it throws
+     * {@link CallTimeoutException} and the pipe stays open (call it again to wait more, or close the pipe). Use
+     * {@link #publisher()} to wait without a limit and without a thread.
      *
      * @throws IllegalStateException if the elements are already being consumed another way
      */

@@ -11,6 +11,11 @@ import java.util.function.Consumer;
  * <p>{@link #value()} throws from the waiting thread: the exception's stack trace shows where you waited, and its
  * cause is the same failure as first raised where the reply arrived.
  *
+ * <p>Every request has a deadline, whether anybody waits for it or not: the connection's call timeout
+ * ({@link ConnectionOptions#callTimeout()}) after it was sent, pushed back by a {@link #value(Duration)} that waits
+ * longer. Past it the request is forgotten and fails with {@link CallTimeoutException}: its callbacks and futures
+ * always complete.
+ *
  * @param <T> the type the result is converted to
  */
 public interface Request<T> {
@@ -45,8 +50,9 @@ public interface Request<T> {
     T value(Duration timeout);
 
     /**
-     * Waits until the request is done (answered, failed or closed), at most {@code timeout}; unlike
-     * {@link #value(Duration)} it neither throws nor forgets the request when the time runs out.
+     * Waits until the request is done (answered, failed, past its deadline or closed), at most {@code timeout};
+     * unlike {@link #value(Duration)} it neither throws nor forgets the request when the time runs out, nor pushes
+     * its deadline back.
      *
      * @param timeout how long to wait at most
      * @return whether the request is done
@@ -79,7 +85,9 @@ public interface Request<T> {
      * cancels the request: it is forgotten (a late reply is dropped, and it no longer counts against
      * {@link ConnectionOptions#maxPendingRequests()}) and fails with a
      * {@link java.util.concurrent.CancellationException}. Dependent stages run on the connection's handler executor
-     * unless an async variant names another.
+     * unless an async variant names another. Handler code may block on it ({@code join()}, {@code get()}) as on
+     * {@link #value()}: while it waits, its connection goes on serving the peer; and a handler may return it (or a
+     * stage chained on it) to answer when it completes, without holding a thread.
      */
     CompletableFuture<T> toCompletableFuture();
 }

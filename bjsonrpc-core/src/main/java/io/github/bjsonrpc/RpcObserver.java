@@ -44,7 +44,7 @@ public interface RpcObserver {
         REMOTE_ERROR,
         /** Sent from here: no reply in time. */
         TIMEOUT,
-        /** Sent from here: the connection closed first. */
+        /** Sent from here, or an answer still being written here: the connection closed first. */
         CONNECTION_CLOSED,
         /** Sent from here: the caller closed the pipe, or anything else. */
         CANCELLED
@@ -101,8 +101,9 @@ public interface RpcObserver {
      * A limit refused or paused something: {@code connections} (a new connection over the server's maximum; the
      * connection is then {@code null}), {@code refused} (a {@link ConnectionFilter} said no), {@code queued-requests}
      * (a line answered busy), {@code pending-requests}, {@code open-pipes}, {@code remote-objects},
-     * {@code idle-timeout}, or {@code pipe-buffer} (reading paused because pipe elements wait for their caller;
-     * counted at each pause).
+     * {@code idle-timeout}, {@code pipe-buffer} (reading paused because pipe elements wait for their caller;
+     * counted at each pause) or {@code shutting-down} (a request arrived during a graceful shutdown and was
+     * answered with an error).
      *
      * @param connection the connection concerned, or {@code null}
      * @param limit which limit

@@ -79,7 +79,7 @@ class BadInputTest {
                 + "argument after * must be an iterable, not int\",\"id\":1}");
             peer.send("{\"method\":\"add2\",\"params\":[\"x\",1],\"id\":2}");
             assertThat(peer.readLine()).isEqualTo("{\"result\":null,\"error\":\"TypeError: ServerHandler.add2() "
-                + "argument 'a': cannot convert \\\"x\\\" to java.lang.Number\",\"id\":2}");
+                + "argument 'a': cannot convert \\\"x\\\" to number\",\"id\":2}");
         }
     }
 }

@@ -1,7 +1,10 @@
 package io.github.bjsonrpc.dispatch;
 
 import java.lang.reflect.Array;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +52,10 @@ public final class ArgumentBinder {
          */
         Object function(PublishedMethod method, ParamSpec spec, JsonNode value) throws BindException;
     }
+
+    /** Added to a keyword error when the method's class was compiled without its parameter names. */
+    private static final String NO_NAMES = " (the parameter names of this method were not compiled in: compile the "
+        + "handler with -parameters to call it with keyword arguments)";
 
     private ArgumentBinder() {
     }
@@ -112,7 +119,8 @@ public final class ArgumentBinder {
                 int index = indexOf(names, entry.getKey());
                 if (index < 0) {
                     throw new BindException("TypeError: " + method.qualifiedName()
-                        + " got an unexpected keyword argument '" + entry.getKey() + "'");
+                        + " got an unexpected keyword argument '" + entry.getKey() + "'"
+                        + (method.parameterNamesPresent() ? "" : NO_NAMES));
                 }
                 if (values[index] != null) {
                     throw new BindException("TypeError: " + method.qualifiedName()
@@ -187,7 +195,7 @@ public final class ArgumentBinder {
             return Json.MAPPER.treeToValue(value, type);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new BindException("TypeError: " + method.qualifiedName() + " argument '" + spec.name()
-                + "': cannot convert " + preview(value) + " to " + type.toCanonical());
+                + "': cannot convert " + preview(value) + " to " + pythonName(type));
         }
     }
 
@@ -219,6 +227,38 @@ public final class ArgumentBinder {
             return quoted.get(0) + " and " + quoted.get(1);
         }
         return String.join(", ", quoted.subList(0, quoted.size() - 1)) + ", and " + quoted.get(quoted.size() - 1);
+    }
+
+    /** The name of the Python type a peer would send for a Java type, or the Java type's simple name. */
+    private static String pythonName(JavaType type) {
+        Class<?> raw = type.getRawClass();
+        if (raw == Optional.class && type.containedTypeCount() == 1) {
+            return pythonName(type.containedType(0));
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            return "bool";
+        }
+        if (raw == char.class || raw == Character.class || CharSequence.class.isAssignableFrom(raw)) {
+            return "str";
+        }
+        if (raw == float.class || raw == double.class || raw == Float.class || raw == Double.class
+                || raw == BigDecimal.class) {
+            return "float";
+        }
+        if (raw.isPrimitive() || raw == Integer.class || raw == Long.class || raw == Short.class
+                || raw == Byte.class || raw == BigInteger.class) {
+            return "int";
+        }
+        if (Number.class.isAssignableFrom(raw)) {
+            return "number";
+        }
+        if (type.isArrayType() || Collection.class.isAssignableFrom(raw)) {
+            return "list";
+        }
+        if (Map.class.isAssignableFrom(raw)) {
+            return "dict";
+        }
+        return raw.getSimpleName().isEmpty() ? raw.getName() : raw.getSimpleName();
     }
 
     private static String jsonTypeName(JsonNode node) {

@@ -12,10 +12,14 @@ public final class CallContext {
 
     private final Connection connection;
     private final InboundQueue queue;
+    private final CallContext previous;
+    /** The running task handed its slot to a {@link Continuation}: the drain must not free it. */
+    private boolean slotHandedOver;
 
-    private CallContext(Connection connection, InboundQueue queue) {
+    private CallContext(Connection connection, InboundQueue queue, CallContext previous) {
         this.connection = connection;
         this.queue = queue;
+        this.previous = previous;
     }
 
     /** The connection whose request the calling thread is handling, or {@code null}. */
@@ -37,17 +41,35 @@ public final class CallContext {
         return context != null && context.connection == connection ? context.queue : null;
     }
 
-    static CallContext enter(Connection connection, InboundQueue queue) {
-        CallContext previous = CURRENT.get();
-        CURRENT.set(new CallContext(connection, queue));
-        return previous;
+    /** The context of the calling thread, or {@code null} outside handler code. */
+    static CallContext current() {
+        return CURRENT.get();
     }
 
-    static void exit(CallContext previous) {
+    static CallContext enter(Connection connection, InboundQueue queue) {
+        CallContext context = new CallContext(connection, queue, CURRENT.get());
+        CURRENT.set(context);
+        return context;
+    }
+
+    void exit() {
         if (previous == null) {
             CURRENT.remove();
         } else {
             CURRENT.set(previous);
         }
+    }
+
+    InboundQueue queue() {
+        return queue;
+    }
+
+    void handOverSlot() {
+        slotHandedOver = true;
+    }
+
+    /** Whether a task run in this context handed its slot over: its drain ends without freeing the slot. */
+    boolean slotHandedOver() {
+        return slotHandedOver;
     }
 }

@@ -18,6 +18,19 @@ public final class ErrorMessages {
         return "Unknown method '" + name + "'";
     }
 
+    /**
+     * What the peer gets when a handler fails with an {@link Error}: nothing of the error itself, which is logged
+     * here.
+     */
+    public static String internalError() {
+        return "InternalError: the call failed on the peer; details are in its log";
+    }
+
+    /** What a request arriving during a graceful shutdown gets instead of running. */
+    public static String shuttingDown() {
+        return "Server shutting down: this connection takes no new requests";
+    }
+
     /** The reply to an object with an id and nothing a message needs. */
     public static String unknownFormat() {
         return "Unknown format";

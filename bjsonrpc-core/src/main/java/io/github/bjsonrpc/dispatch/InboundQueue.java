@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,13 +13,11 @@ import org.slf4j.LoggerFactory;
 import io.github.bjsonrpc.Connection;
 
 /**
- * The work of one connection's peer, run on the handler executor: tasks start in submission order and at most
- * {@code maxConcurrency} run at once. One drain task runs as many queued tasks as there are, so a burst of
- * requests costs one executor hand-off, not one per request.
- *
- * <p>A task that waits for a reply on its own connection {@linkplain #suspend() gives its slot back} while it
- * waits, so the peer's next request can run meanwhile (the reference dispatches nested while it waits), and
- * {@linkplain #resume() takes a slot again} before it continues; it has priority over tasks not yet started.
+ * The work of one connection's peer, run on the handler executor: tasks start in submission order, after the
+ * {@linkplain #open opening task}, and at most {@code maxConcurrency} hold a slot at once. One drain task runs as
+ * many queued tasks as there are, so a burst of requests costs one executor hand-off, not one per request. Work is
+ * in flight while it runs, {@linkplain #suspend() waits on the peer} (without its slot) or
+ * {@linkplain #continueAsync continues} after its task returned; {@linkplain #close closing} waits for it.
  */
 public final class InboundQueue {
 
@@ -31,16 +30,23 @@ public final class InboundQueue {
     private final Condition slotFreed = lock.newCondition();
     private final Condition idle = lock.newCondition();
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+    private final PendingAnswers answers = new PendingAnswers();
+    /** Slots taken: by running tasks and by continuations that hold theirs. */
     private int running;
+    /** Tasks waiting on the peer without a slot, and continuations that gave theirs back. */
+    private int waiting;
+    /** Threads in {@link #resume()} waiting for a slot. */
     private int resuming;
+    private boolean opening = true;
     private boolean closed;
+    private Runnable last;
     private int lowWater = -1;
     private Runnable onLowWater = () -> { };
 
     /**
      * @param connection the connection whose work this is
      * @param executor where tasks run
-     * @param maxConcurrency how many tasks may run at once
+     * @param maxConcurrency how many tasks may hold a slot at once
      */
     public InboundQueue(Connection connection, Executor executor, int maxConcurrency) {
         this.connection = connection;
@@ -49,29 +55,39 @@ public final class InboundQueue {
     }
 
     /**
-     * Queues a task; it is dropped if the queue is closed.
+     * Runs the opening task, alone; the tasks queued before and meanwhile start when it is done. Call it once.
      *
-     * @param task the work
+     * @param first the work that makes the queue ready, such as making the handler
      */
-    public void submit(Runnable task) {
-        offer(task, Integer.MAX_VALUE, true);
+    public void open(Runnable first) {
+        boolean started = locked(() -> {
+            if (closed) {
+                return false;
+            }
+            running++;
+            return true;
+        });
+        if (started) {
+            execute(() -> runFirst(first), 1);
+        }
+    }
+
+    private void runFirst(Runnable first) {
+        CallContext context = CallContext.enter(connection, this);
+        try {
+            first.run();
+        } catch (Throwable t) {
+            log.error("Unexpected failure opening connection {}", connection.id(), t);
+        } finally {
+            context.exit();
+            locked(() -> opening = false);
+            release(true);
+        }
     }
 
     /** Starts running the tasks queued without starting: as many at once as there are free slots and tasks. */
     public void start() {
-        int drains = 0;
-        lock.lock();
-        try {
-            while (running < maxConcurrency && tasks.size() > drains) {
-                running++;
-                drains++;
-            }
-        } finally {
-            lock.unlock();
-        }
-        for (int i = 0; i < drains; i++) {
-            startDrain();
-        }
+        startDrains(locked(this::claimSlots));
     }
 
     /**
@@ -82,13 +98,11 @@ public final class InboundQueue {
      * @param callback what to do
      */
     public void onLowWater(int waiting, Runnable callback) {
-        lock.lock();
-        try {
+        locked(() -> {
             this.lowWater = waiting;
             this.onLowWater = callback;
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
     }
 
     /**
@@ -101,8 +115,8 @@ public final class InboundQueue {
      * @return how many tasks wait now, or {@code -1} if the queue was full
      */
     public int offer(Runnable task, int limit, boolean start) {
-        boolean startDrain;
-        int waiting;
+        int drains;
+        int queued;
         lock.lock();
         try {
             if (closed) {
@@ -112,19 +126,17 @@ public final class InboundQueue {
                 return -1;
             }
             tasks.add(task);
-            waiting = tasks.size();
-            startDrain = start && takeSlotIfWork();
+            queued = tasks.size();
+            drains = start ? claimSlots() : 0;
         } finally {
             lock.unlock();
         }
-        if (startDrain) {
-            startDrain();
-        }
-        return waiting;
+        startDrains(drains);
+        return queued;
     }
 
     /**
-     * Waits until no task runs or waits, at most until {@code deadline}.
+     * Waits until no task is in flight or waits to start, at most until {@code deadline}.
      *
      * @param deadline a {@link System#nanoTime()} value
      * @return whether the queue is idle
@@ -133,7 +145,7 @@ public final class InboundQueue {
     public boolean awaitIdle(long deadline) throws InterruptedException {
         lock.lock();
         try {
-            while (running > 0 || !tasks.isEmpty()) {
+            while (!isIdle()) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -146,69 +158,62 @@ public final class InboundQueue {
         }
     }
 
-    /** How many tasks are running now. */
-    public int running() {
-        lock.lock();
-        try {
-            return running;
-        } finally {
-            lock.unlock();
-        }
+    /** How many tasks are in flight: running, waiting on the peer, or answering later. */
+    public int inFlight() {
+        return locked(() -> running + waiting);
+    }
+
+    /** Where the tasks run. */
+    Executor executor() {
+        return executor;
     }
 
     /** How many tasks are waiting to start. */
     public int queued() {
-        lock.lock();
-        try {
-            return tasks.size();
-        } finally {
-            lock.unlock();
-        }
+        return locked(tasks::size);
     }
 
     /**
-     * Drops every waiting task, queues {@code last} to run after the tasks already running, and accepts nothing
-     * more. Threads waiting in {@link #resume()} continue at once.
+     * Drops every task not started, abandons the continuations, runs {@code last} once nothing is in flight any
+     * more, and accepts nothing after. Threads waiting in {@link #resume()} continue at once.
      *
      * @param last the final task, such as closing the handler
      */
     public void close(Runnable last) {
-        boolean startDrain;
-        lock.lock();
-        try {
+        boolean closing = locked(() -> {
             if (closed) {
-                return;
+                return false;
             }
             closed = true;
             tasks.clear();
-            tasks.add(last);
             slotFreed.signalAll();
-            startDrain = takeSlotIfWork();
-        } finally {
-            lock.unlock();
-        }
-        if (startDrain) {
-            startDrain();
+            this.last = last;
+            return true;
+        });
+        if (closing) {
+            answers.abandonAll();
+            runLast(locked(this::afterRelease));
         }
     }
 
-    /** Gives the calling task's slot back while it waits; pair it with {@link #resume()}. */
+    /**
+     * Gives the calling task's slot back while it waits on the peer, so that the peer's next request (perhaps the
+     * call-back waited for) can run meanwhile, as the reference dispatches while it waits. Pair it with
+     * {@link #resume()}.
+     */
     public void suspend() {
-        boolean startDrain;
-        lock.lock();
-        try {
+        startDrains(locked(() -> {
             running--;
+            waiting++;
             slotFreed.signalAll();
-            startDrain = takeSlotIfWork();
-        } finally {
-            lock.unlock();
-        }
-        if (startDrain) {
-            startDrain();
-        }
+            return claimSlots();
+        }));
     }
 
-    /** Takes a slot again after {@link #suspend()}, waiting for one to be free (not once the queue is closed). */
+    /**
+     * Takes a slot again after {@link #suspend()}, before tasks not yet started, waiting for one to be free (not
+     * once the queue is closed).
+     */
     public void resume() {
         lock.lock();
         try {
@@ -217,70 +222,193 @@ public final class InboundQueue {
                 slotFreed.awaitUninterruptibly();
             }
             resuming--;
+            waiting--;
             running++;
         } finally {
             lock.unlock();
         }
     }
 
-    private boolean takeSlotIfWork() {
-        if (!tasks.isEmpty() && running < maxConcurrency) {
-            running++;
-            return true;
+    /**
+     * The task running on the calling thread answers later: its request stays in flight until the returned
+     * continuation is done. Call it from the task itself.
+     *
+     * @param holdSlot whether the request keeps its slot until then; otherwise the slot is given back now, as
+     *        while waiting on the peer
+     * @return the continuation to end when the answer is written
+     */
+    Continuation continueAsync(boolean holdSlot) {
+        CallContext context = CallContext.current();
+        if (context == null || context.queue() != this) {
+            throw new IllegalStateException("Only a task of this queue can continue asynchronously");
         }
-        return false;
+        Continuation continuation = new Continuation(this, holdSlot);
+        if (holdSlot) {
+            context.handOverSlot();
+        } else {
+            locked(() -> waiting++);
+        }
+        if (!answers.add(continuation)) {
+            continuation.abandon();
+        }
+        return continuation;
     }
 
-    private void startDrain() {
+    /** A continuation is done: its slot, if it held one, is free. */
+    void finished(Continuation continuation) {
+        answers.remove(continuation);
+        release(continuation.holdsSlot());
+    }
+
+    /**
+     * Work left: a slot is free, or a task waiting without one is done. Starts what can start now, and the last
+     * task once nothing is in flight after closing.
+     *
+     * @param slot whether the work held a slot
+     */
+    private void release(boolean slot) {
+        int drains;
+        Runnable lastTask;
+        lock.lock();
         try {
-            executor.execute(this::drain);
+            if (slot) {
+                running--;
+                slotFreed.signalAll();
+            } else {
+                waiting--;
+            }
+            drains = claimSlots();
+            lastTask = afterRelease();
+        } finally {
+            lock.unlock();
+        }
+        startDrains(drains);
+        runLast(lastTask);
+    }
+
+    /** Under the lock: takes a slot for each task that can start now. */
+    private int claimSlots() {
+        if (opening || resuming > 0) {
+            return 0;
+        }
+        int drains = 0;
+        while (running < maxConcurrency && tasks.size() > drains) {
+            running++;
+            drains++;
+        }
+        return drains;
+    }
+
+    private boolean isIdle() {
+        return running == 0 && waiting == 0 && tasks.isEmpty();
+    }
+
+    /** Under the lock, after work left: wakes idle waiters, and hands out the last task once nothing is left. */
+    private Runnable afterRelease() {
+        if (isIdle()) {
+            idle.signalAll();
+        }
+        if (closed && last != null && running == 0 && waiting == 0) {
+            Runnable lastTask = last;
+            last = null;
+            return lastTask;
+        }
+        return null;
+    }
+
+    private void runLast(Runnable lastTask) {
+        if (lastTask == null) {
+            return;
+        }
+        try {
+            executor.execute(lastTask);
+        } catch (RejectedExecutionException e) {
+            lastTask.run();
+        }
+    }
+
+    private void startDrains(int drains) {
+        for (int i = 0; i < drains; i++) {
+            if (!execute(this::drain, drains - i)) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Hands work over to the executor; if it refuses, gives back the slots claimed for this work and what follows,
+     * drops the tasks, and closes the connection.
+     *
+     * @return whether the executor took the work
+     */
+    private boolean execute(Runnable work, int slots) {
+        try {
+            executor.execute(work);
+            return true;
         } catch (RejectedExecutionException e) {
             log.warn("Handler executor rejected work of connection {}; closing it", connection.id());
-            lock.lock();
-            try {
-                running--;
+            runLast(locked(() -> {
+                running -= slots;
+                opening = false;
                 tasks.clear();
-                closed = true;
-            } finally {
-                lock.unlock();
-            }
+                slotFreed.signalAll();
+                return afterRelease();
+            }));
             connection.close();
+            return false;
         }
     }
 
     private void drain() {
-        CallContext previous = CallContext.enter(connection, this);
+        CallContext context = CallContext.enter(connection, this);
         try {
-            while (true) {
-                Runnable task;
-                boolean lowWaterReached;
-                lock.lock();
-                try {
-                    // a task resuming after a wait goes before new work; its own drain loop runs the rest
-                    task = resuming > 0 ? null : tasks.poll();
-                    if (task == null) {
-                        running--;
-                        slotFreed.signalAll();
-                        if (running == 0 && tasks.isEmpty()) {
-                            idle.signalAll();
-                        }
-                        return;
-                    }
-                    lowWaterReached = tasks.size() <= lowWater;
-                } finally {
-                    lock.unlock();
-                }
-                if (lowWaterReached) {
-                    onLowWater.run();
-                }
-                try {
-                    task.run();
-                } catch (Throwable t) {
-                    log.error("Unexpected failure in a task of connection {}", connection.id(), t);
-                }
+            Runnable task;
+            while (!context.slotHandedOver() && (task = next()) != null) {
+                run(task);
             }
         } finally {
-            CallContext.exit(previous);
+            context.exit();
+            if (!context.slotHandedOver()) {
+                release(true);
+            }
+        }
+    }
+
+    /** The next task to run, or {@code null}: none, or a task resuming after a wait goes first. */
+    private Runnable next() {
+        Runnable task;
+        boolean lowWaterReached;
+        lock.lock();
+        try {
+            task = resuming > 0 ? null : tasks.poll();
+            lowWaterReached = task != null && tasks.size() <= lowWater;
+        } finally {
+            lock.unlock();
+        }
+        if (lowWaterReached) {
+            onLowWater.run();
+        }
+        return task;
+    }
+
+    /** Runs a task; a fatal error (already reported) goes on up, and the drain's clean-up frees its slot. */
+    private void run(Runnable task) {
+        try {
+            task.run();
+        } catch (Throwable t) {
+            if (HandlerFailures.isFatal(t)) {
+                throw t;
+            }
+            log.error("Unexpected failure in a task of connection {}", connection.id(), t);
+        }
+    }
+
+    private <T> T locked(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
         }
     }
 }

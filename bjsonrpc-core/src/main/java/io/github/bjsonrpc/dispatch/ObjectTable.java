@@ -70,11 +70,6 @@ public final class ObjectTable implements Exporter {
         return byName.get(name);
     }
 
-    /** How many objects are live. */
-    public synchronized int size() {
-        return byName.size();
-    }
-
     /** The names of the live objects. */
     public synchronized List<String> names() {
         return new ArrayList<>(byName.keySet());

@@ -4,6 +4,8 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,6 +23,7 @@ public final class PublishedMethod {
     private final int valueParams;
     private final int requiredValueParams;
     private final boolean varargs;
+    private final boolean namesPresent;
     private final MethodHandle invoker;
 
     PublishedMethod(String ownerName, Method method, List<ParamSpec> params) {
@@ -32,6 +35,7 @@ public final class PublishedMethod {
         this.requiredValueParams = (int) params.stream()
             .filter(p -> p.kind() == ParamSpec.Kind.VALUE && !p.optional()).count();
         this.varargs = params.stream().anyMatch(p -> p.kind() == ParamSpec.Kind.VARARGS);
+        this.namesPresent = Arrays.stream(method.getParameters()).allMatch(Parameter::isNamePresent);
         this.invoker = invokerFor(method);
     }
 
@@ -79,6 +83,11 @@ public final class PublishedMethod {
 
     boolean hasVarargs() {
         return varargs;
+    }
+
+    /** Whether the class was compiled with {@code -parameters}: keyword arguments need the parameter names. */
+    boolean parameterNamesPresent() {
+        return namesPresent;
     }
 
     /**

@@ -39,6 +39,9 @@ final class InboundRouter extends ChannelInboundHandlerAdapter {
         if (msg instanceof DecodedReply reply) {
             calls.onReply(reply.message(), reply.bytes());
         } else if (msg instanceof RequestMessage request) {
+            if (dispatcher.turnedAway(request)) {
+                return;
+            }
             enqueue(() -> dispatcher.dispatch(request), request.id(), request.jsonRpc2());
         } else if (msg instanceof UnknownFormat unknown) {
             RequestMessage standIn = new RequestMessage("", unknown.id(), null, null, unknown.jsonRpc2(), false);

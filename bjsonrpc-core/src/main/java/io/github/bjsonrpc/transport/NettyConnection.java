@@ -26,8 +26,8 @@ import io.github.bjsonrpc.Pipe;
 import io.github.bjsonrpc.Request;
 import io.github.bjsonrpc.Role;
 import io.github.bjsonrpc.RpcObserver;
-import io.github.bjsonrpc.dispatch.CallContext;
 import io.github.bjsonrpc.dispatch.Dispatcher;
+import io.github.bjsonrpc.dispatch.HandlerPool;
 import io.github.bjsonrpc.dispatch.InboundQueue;
 import io.github.bjsonrpc.dispatch.ObjectTable;
 import io.github.bjsonrpc.wire.Exporter;
@@ -77,7 +77,7 @@ final class NettyConnection implements Connection {
         this.options = options;
         this.handlerFactory = handlerFactory;
         this.listener = listener;
-        this.executor = NettyTransport.executorFor(options);
+        this.executor = HandlerPool.executorFor(options);
         this.traffic = new TrafficCounters(this, observer);
         // numbers our requests and the objects we export: one counter, as in the reference
         AtomicLong counter = new AtomicLong();
@@ -118,7 +118,7 @@ final class NettyConnection implements Connection {
     void admitted() {
         admitted = true;
         notifyListener(true);
-        inbound.submit(() -> {
+        inbound.open(() -> {
             try {
                 dispatcher.init(handlerFactory);
             } catch (RuntimeException | Error e) {
@@ -140,7 +140,7 @@ final class NettyConnection implements Connection {
         return admission;
     }
 
-    /** The channel is gone: fail what waits, close the handler after the running work. */
+    /** The channel is gone: fail what waits, close the handler after the work in flight. */
     void closed() {
         if (!closed.compareAndSet(false, true)) {
             return;
@@ -169,34 +169,9 @@ final class NettyConnection implements Connection {
         }
     }
 
-    // ---- waiting for the peer, on caller threads ----
-
-    /** A blocking wait for something the peer sends. */
-    @FunctionalInterface
-    interface Wait<V> {
-        V get() throws InterruptedException, ExecutionException, TimeoutException;
-    }
-
     /**
-     * Waits; when the calling thread is handling a request of this same connection, its slot in the inbound queue
-     * is given back meanwhile, so that the peer's next request (perhaps the call back we wait for) can run.
-     */
-    <V> V waitReleasingQueue(Wait<V> wait) throws InterruptedException, ExecutionException, TimeoutException {
-        InboundQueue released = CallContext.queueToReleaseWhileWaitingOn(this);
-        if (released != null) {
-            released.suspend();
-        }
-        try {
-            return wait.get();
-        } finally {
-            if (released != null) {
-                released.resume();
-            }
-        }
-    }
-
-    /**
-     * Waits until none of the peer's requests runs or waits to run, at most until {@code deadline}.
+     * Waits until none of the peer's requests is in flight (running, waiting on the peer, answering later) or waits
+     * to start, at most until {@code deadline}.
      *
      * @param deadline a {@link System#nanoTime()} value
      * @return whether the connection is idle
@@ -204,6 +179,11 @@ final class NettyConnection implements Connection {
      */
     boolean awaitIdle(long deadline) throws InterruptedException {
         return inbound.awaitIdle(deadline);
+    }
+
+    /** The server shuts down: requests arriving from now on are refused (see {@link Dispatcher#turnedAway}). */
+    void refuseNewRequests() {
+        dispatcher.refuseNewRequests();
     }
 
     // ---- Connection ----
@@ -289,7 +269,7 @@ final class NettyConnection implements Connection {
 
     @Override
     public ConnectionStats stats() {
-        return new ConnectionStats(traffic.bytesIn(), traffic.bytesOut(), inbound.running(), inbound.queued(),
+        return new ConnectionStats(traffic.bytesIn(), traffic.bytesOut(), inbound.inFlight(), inbound.queued(),
             calls.size(), verbs.openPipes(), objects.names(), traffic.dropped(), throttle.bufferedElements(),
             throttle.bufferedBytes(), throttle.isPaused());
     }

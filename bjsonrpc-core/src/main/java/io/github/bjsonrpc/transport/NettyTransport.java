@@ -19,6 +19,7 @@ import io.github.bjsonrpc.Role;
 import io.github.bjsonrpc.RpcObserver;
 import io.github.bjsonrpc.TransportProvider;
 import io.github.bjsonrpc.dispatch.CallContext;
+import io.github.bjsonrpc.dispatch.HandlerPool;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -30,21 +31,13 @@ import io.netty.handler.ssl.SslHandler;
 
 /**
  * The library's transport: connections over Netty on the shared event loops ({@link EventLoops}), handler code on
- * the connection's executor ({@link HandlerExecutor} by default). Found by the entry points through
+ * the connection's executor ({@link HandlerPool} by default). Found by the entry points through
  * {@link java.util.ServiceLoader}.
  */
 public final class NettyTransport implements TransportProvider {
 
     /** Made by {@link java.util.ServiceLoader}. */
     public NettyTransport() {
-    }
-
-    /**
-     * @param options a connection's options
-     * @return where its handler code runs: its executor, or the shared pool
-     */
-    static Executor executorFor(ConnectionOptions options) {
-        return options.executor() != null ? options.executor() : HandlerExecutor.shared();
     }
 
     @Override
@@ -119,12 +112,12 @@ public final class NettyTransport implements TransportProvider {
 
     @Override
     public ExecutorService defaultExecutor() {
-        return HandlerExecutor.shared();
+        return HandlerPool.shared();
     }
 
     @Override
     public Executor handlerExecutor(ConnectionOptions options) {
-        return executorFor(options);
+        return HandlerPool.executorFor(options);
     }
 
     @Override

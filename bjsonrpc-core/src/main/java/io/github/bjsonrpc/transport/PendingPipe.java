@@ -7,6 +7,7 @@ import java.util.Spliterators;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -14,7 +15,9 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import io.github.bjsonrpc.BjsonRpcException;
+import io.github.bjsonrpc.CallTimeoutException;
 import io.github.bjsonrpc.Pipe;
+import io.github.bjsonrpc.dispatch.PeerWaits;
 import io.github.bjsonrpc.wire.ReplyMessage;
 
 /**
@@ -138,13 +141,18 @@ final class PendingPipe<T> extends Pending implements Pipe<T> {
         Object item = items.poll();
         if (item == null) {
             try {
-                item = connection.waitReleasingQueue(items::take);
+                item = PeerWaits.await(connection,
+                    () -> items.poll(connection.options().callTimeout().toNanos(), TimeUnit.NANOSECONDS));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new BjsonRpcException("Interrupted while waiting for an element of pipe '" + method + "'", e);
             } catch (ExecutionException | TimeoutException e) {
                 throw new IllegalStateException(e);
             }
+        }
+        if (item == null) {
+            throw new CallTimeoutException("No element of pipe '" + method + "' #" + id + " within "
+                + connection.options().callTimeout() + " (the call timeout); the pipe stays open");
         }
         return taken(item);
     }

@@ -12,9 +12,16 @@ import java.util.function.Consumer;
 import io.github.bjsonrpc.BjsonRpcException;
 import io.github.bjsonrpc.CallTimeoutException;
 import io.github.bjsonrpc.Request;
+import io.github.bjsonrpc.dispatch.PeerFuture;
+import io.github.bjsonrpc.dispatch.PeerWaits;
 import io.github.bjsonrpc.wire.ReplyMessage;
+import io.netty.util.Timeout;
 
-/** A request of ours answered by its first reply. */
+/**
+ * A request of ours answered by its first reply. It has a deadline whether anybody waits for it or not: the
+ * connection's call timeout from now, pushed back by a {@link #value(Duration)} that waits longer. Past it the
+ * request is forgotten and fails with {@link CallTimeoutException}.
+ */
 final class PendingRequest<T> extends Pending implements Request<T> {
 
     private final NettyConnection connection;
@@ -24,6 +31,9 @@ final class PendingRequest<T> extends Pending implements Request<T> {
     private final String method;
     private final Class<T> resultType;
     private final CompletableFuture<T> future = new CompletableFuture<>();
+    /** A {@link System#nanoTime()} value. */
+    private volatile long deadline;
+    private volatile Timeout expiry;
 
     PendingRequest(NettyConnection connection, PendingCalls calls, ReadThrottle throttle, long id, String method,
             Class<T> resultType) {
@@ -33,6 +43,33 @@ final class PendingRequest<T> extends Pending implements Request<T> {
         this.id = id;
         this.method = method;
         this.resultType = resultType;
+        long timeout = connection.options().callTimeout().toNanos();
+        this.deadline = System.nanoTime() + timeout;
+        this.expiry = Deadlines.after(this::expire, timeout);
+        future.whenComplete((value, failure) -> expiry.cancel());
+    }
+
+    /** Pushes the deadline back to {@code timeout} from now, if that is later. */
+    private void keepAtLeast(Duration timeout) {
+        long wanted = System.nanoTime() + timeout.toNanos();
+        if (wanted - deadline > 0) {
+            deadline = wanted;
+        }
+    }
+
+    /** At the deadline or after: fails the request unless it was pushed back or is done. */
+    private void expire() {
+        if (future.isDone()) {
+            return;
+        }
+        long left = deadline - System.nanoTime();
+        if (left > 0) {
+            expiry = Deadlines.after(this::expire, left);
+            return;
+        }
+        calls.forget(id, this);
+        future.completeExceptionally(new CallTimeoutException("No reply to '" + method + "' #" + id
+            + " on connection " + connection.id() + " within " + connection.options().callTimeout()));
     }
 
     @Override
@@ -75,6 +112,7 @@ final class PendingRequest<T> extends Pending implements Request<T> {
 
     @Override
     public T value(Duration timeout) {
+        keepAtLeast(timeout);
         if (!future.isDone()) {
             try {
                 awaitReply(timeout);
@@ -117,7 +155,7 @@ final class PendingRequest<T> extends Pending implements Request<T> {
     private void awaitReply(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
         throttle.callerWaiting();
         try {
-            connection.waitReleasingQueue(() -> future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+            PeerWaits.await(connection, () -> future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
         } finally {
             throttle.callerDone();
         }
@@ -146,7 +184,7 @@ final class PendingRequest<T> extends Pending implements Request<T> {
 
     @Override
     public CompletableFuture<T> toCompletableFuture() {
-        CompletableFuture<T> derived = future.thenApplyAsync(value -> value, connection.executor());
+        CompletableFuture<T> derived = PeerFuture.completedBy(future, connection, connection.executor());
         derived.whenComplete((value, failure) -> {
             if (failure instanceof CancellationException) {
                 cancel();

@@ -91,8 +91,10 @@ final class ServerListener implements TransportProvider.Listener {
         stopAccepting();
         long deadline = System.nanoTime() + grace.toNanos();
         boolean idle = true;
+        List<NettyConnection> open = registry.snapshot();
+        open.forEach(NettyConnection::refuseNewRequests);
         try {
-            for (NettyConnection connection : registry.snapshot()) {
+            for (NettyConnection connection : open) {
                 idle &= connection.awaitIdle(deadline);
             }
         } catch (InterruptedException e) {

@@ -41,7 +41,10 @@ public class BjsonRpcProperties {
         /** The longest line accepted; a longer one is discarded as it arrives. */
         private DataSize maxLineLength = DataSize.ofMegabytes(8);
 
-        /** How long a synchronous call waits for its reply. */
+        /**
+         * How long a request to the peer waits for its reply, whether anybody waits for it or not; also how long a
+         * pipe's iterator waits for each element.
+         */
         private Duration callTimeout = Duration.ofSeconds(60);
 
         /** How many exported objects may be live on one connection. */
@@ -98,7 +101,10 @@ public class BjsonRpcProperties {
             this.maxLineLength = maxLineLength;
         }
 
-        /** How long a synchronous call waits for its reply. */
+        /**
+         * How long a request to the peer waits for its reply, whether anybody waits for it or not; also how long a
+         * pipe's iterator waits for each element.
+         */
         public Duration getCallTimeout() {
             return callTimeout;
         }

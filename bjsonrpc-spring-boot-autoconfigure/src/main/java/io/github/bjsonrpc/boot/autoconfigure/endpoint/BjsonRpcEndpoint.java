@@ -157,7 +157,7 @@ public class BjsonRpcEndpoint {
      * @param peer the peer's address
      * @param openedAt when it opened
      * @param ageSeconds how long it has been open
-     * @param inFlight requests of the peer running
+     * @param inFlight requests of the peer in flight: running, waiting on the peer, or answering later
      * @param queued requests of the peer waiting
      * @param pending requests sent from here waiting for replies
      * @param openPipes pipes opened from here

@@ -21,7 +21,8 @@ import io.micrometer.core.instrument.MeterRegistry;
  * <li>{@code bjsonrpc.connections.opened} / {@code .closed} (counters, by role);</li>
  * <li>{@code bjsonrpc.requests.pending} (gauge): requests sent from here waiting for replies;</li>
  * <li>{@code bjsonrpc.requests.queued} (gauge): requests of peers waiting to start;</li>
- * <li>{@code bjsonrpc.requests.active} (gauge): requests of peers running now;</li>
+ * <li>{@code bjsonrpc.requests.active} (gauge): requests of peers in flight now (running, waiting on their peer,
+ * or answering later);</li>
  * <li>{@code bjsonrpc.pipes.open} (gauge): pipes opened from here and not ended;</li>
  * <li>{@code bjsonrpc.remote.objects} (gauge): objects exported to peers and not deleted;</li>
  * <li>{@code bjsonrpc.bytes.received} / {@code .sent} (counters, bytes);</li>
@@ -54,7 +55,7 @@ public class BjsonRpcMetrics implements RpcObserver, ConnectionListener {
             ConnectionStats::pendingRequests);
         gauge("bjsonrpc.requests.queued", "Requests of peers waiting to start", connections,
             ConnectionStats::queuedRequests);
-        gauge("bjsonrpc.requests.active", "Requests of peers running now", connections,
+        gauge("bjsonrpc.requests.active", "Requests of peers in flight now", connections,
             ConnectionStats::inFlightRequests);
         gauge("bjsonrpc.pipes.open", "Pipes opened from here and not ended", connections, ConnectionStats::openPipes);
         gauge("bjsonrpc.remote.objects", "Objects exported to peers and not deleted", connections,
