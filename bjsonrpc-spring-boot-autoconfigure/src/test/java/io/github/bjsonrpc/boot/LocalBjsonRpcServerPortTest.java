@@ -9,7 +9,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.HandlerFactory;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerLifecycle;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 
 /** A test reads the free port the server bound, as it reads {@code @LocalServerPort}. */
 @SpringBootTest(classes = ServerAndClientAppsTest.ServerApp.class, properties = "bjsonrpc.server.port=0")

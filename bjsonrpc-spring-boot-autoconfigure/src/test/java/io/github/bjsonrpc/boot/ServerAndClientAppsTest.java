@@ -33,7 +33,8 @@ import io.github.bjsonrpc.BjsonRpcServer;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.ConnectionOptions;
 import io.github.bjsonrpc.HandlerFactory;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerLifecycle;
+import io.github.bjsonrpc.boot.client.ImportBjsonRpcClients;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 
 /**
  * A server application and client applications, each a real Spring Boot context, talking over loopback: calls both

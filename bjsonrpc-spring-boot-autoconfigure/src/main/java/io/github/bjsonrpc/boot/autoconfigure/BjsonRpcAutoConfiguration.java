@@ -14,6 +14,10 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.Connection;
+import io.github.bjsonrpc.boot.BjsonRpcConnections;
+import io.github.bjsonrpc.boot.BjsonRpcServices;
+import io.github.bjsonrpc.boot.CurrentConnection;
+import io.github.bjsonrpc.boot.HandlerExecutor;
 
 /**
  * What the bjsonrpc server and clients share: the {@code bjsonrpc.*} properties, the registry of

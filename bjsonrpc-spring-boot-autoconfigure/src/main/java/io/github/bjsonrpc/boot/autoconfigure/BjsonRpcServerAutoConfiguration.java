@@ -11,6 +11,12 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 
 import io.github.bjsonrpc.BjsonRpc;
+import io.github.bjsonrpc.boot.BjsonRpcConnections;
+import io.github.bjsonrpc.boot.BjsonRpcServices;
+import io.github.bjsonrpc.boot.HandlerExecutor;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerCustomizer;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerPortInfoListener;
 
 /**
  * The bjsonrpc server, from {@code bjsonrpc.server.*}: on by default, off with {@code bjsonrpc.server.enabled=false}.
@@ -30,10 +36,10 @@ public final class BjsonRpcServerAutoConfiguration {
             BjsonRpcConnections connections) {
         BjsonRpcProperties.Server server = properties.getServer();
         String bundle = server.getSsl().getBundle();
-        return new BjsonRpcServerLifecycle(server, services, executor,
+        return new BjsonRpcServerLifecycle(new PropertiesBjsonRpcServerFactory(server, services, executor,
             bundle == null ? null
                 : SslContexts.server(sslBundles.getIfAvailable(), bundle, server.getSsl().getClientAuth()),
-            customizers.orderedStream().toList(), context, connections);
+            customizers.orderedStream().toList(), context, connections), server.getShutdownGracePeriod(), context);
     }
 
     @Bean

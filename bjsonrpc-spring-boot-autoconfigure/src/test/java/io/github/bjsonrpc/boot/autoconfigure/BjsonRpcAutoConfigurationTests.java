@@ -19,8 +19,12 @@ import io.github.bjsonrpc.BjsonRpcClient;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.boot.BjsonRpcService;
-import io.github.bjsonrpc.boot.ImportBjsonRpcClients;
+import io.github.bjsonrpc.boot.BjsonRpcServices;
+import io.github.bjsonrpc.boot.HandlerExecutor;
 import io.github.bjsonrpc.boot.LocalBjsonRpcServerPort;
+import io.github.bjsonrpc.boot.client.BjsonRpcClientFactory;
+import io.github.bjsonrpc.boot.client.ImportBjsonRpcClients;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 
 /** Each auto-configuration's conditions, back-offs and failures, without a web server. */
 class BjsonRpcAutoConfigurationTests {

@@ -17,12 +17,14 @@ import org.springframework.context.annotation.Bean;
 
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.BjsonRpcClient;
+import io.github.bjsonrpc.boot.actuate.health.BjsonRpcClientHealthIndicator;
+import io.github.bjsonrpc.boot.actuate.health.BjsonRpcServerHealthIndicator;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcAutoConfiguration;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcClientAutoConfiguration;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcClientsRegistrar;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcProperties;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerAutoConfiguration;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerLifecycle;
+import io.github.bjsonrpc.boot.client.BjsonRpcClientsRegistrar;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 
 /**
  * The {@code bjsonrpc} health contributor: {@code server} ({@link BjsonRpcServerHealthIndicator}) and

@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot.autoconfigure;
+package io.github.bjsonrpc.boot;
 
 import java.util.concurrent.Executor;
 
@@ -10,15 +10,15 @@ import io.github.bjsonrpc.BjsonRpc;
  *
  * @param virtualThreads the virtual-thread executor, or {@code null} for the core's pool
  */
-record HandlerExecutor(Executor virtualThreads) {
+public record HandlerExecutor(Executor virtualThreads) {
 
     /** The executor for connection options: {@code null} means the core's pool. */
-    Executor forConnections() {
+    public Executor forConnections() {
         return virtualThreads;
     }
 
     /** An executor for the library's own hand-offs (events). */
-    Executor forEvents() {
+    public Executor forEvents() {
         return virtualThreads != null ? virtualThreads : BjsonRpc.defaultExecutor();
     }
 }

@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot.autoconfigure.health;
+package io.github.bjsonrpc.boot.actuate.health;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot.autoconfigure.observation;
+package io.github.bjsonrpc.boot.observation;
 
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.RpcObserver;
@@ -10,7 +10,7 @@ import io.micrometer.observation.ObservationRegistry;
  * span when tracing is present. A handled call's observation is current while its handler runs, so the calls the
  * handler makes are its children.
  */
-final class ObservationRpcObserver implements RpcObserver {
+public final class ObservationRpcObserver implements RpcObserver {
 
     private static final DefaultBjsonRpcObservationConvention DEFAULT = new DefaultBjsonRpcObservationConvention();
 
@@ -18,7 +18,13 @@ final class ObservationRpcObserver implements RpcObserver {
     private final BjsonRpcObservationConvention convention;
     private final String clientName;
 
-    ObservationRpcObserver(ObservationRegistry registry, BjsonRpcObservationConvention convention, String clientName) {
+    /**
+     * @param registry where the observations go
+     * @param convention names and tags them
+     * @param clientName the configured client whose connections are observed, or {@code null} for the server's
+     */
+    public ObservationRpcObserver(ObservationRegistry registry, BjsonRpcObservationConvention convention,
+            String clientName) {
         this.registry = registry;
         this.convention = convention;
         this.clientName = clientName;

@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot.autoconfigure;
+package io.github.bjsonrpc.boot;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,7 +46,7 @@ public class BjsonRpcConnections {
     }
 
     /** Tracks the connections the server accepts. */
-    ConnectionListener forServer() {
+    public ConnectionListener forServer() {
         return tracker(SERVER);
     }
 
@@ -54,7 +54,7 @@ public class BjsonRpcConnections {
      * @param clientName a configured client's name
      * @return what tracks the connections that client opens
      */
-    ConnectionListener forClient(String clientName) {
+    public ConnectionListener forClient(String clientName) {
         return tracker(clientName);
     }
 

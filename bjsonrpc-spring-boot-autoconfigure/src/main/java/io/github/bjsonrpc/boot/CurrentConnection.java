@@ -1,11 +1,11 @@
-package io.github.bjsonrpc.boot.autoconfigure;
+package io.github.bjsonrpc.boot;
 
 import java.util.function.Supplier;
 
 import io.github.bjsonrpc.Connection;
 
 /** The connection whose services are being made on this thread, so that they can have it injected. */
-final class CurrentConnection {
+public final class CurrentConnection {
 
     private static final ThreadLocal<Connection> MAKING = new ThreadLocal<>();
 
@@ -26,7 +26,11 @@ final class CurrentConnection {
         }
     }
 
-    static Connection get() {
+    /**
+     * @return the connection whose services are being made on this thread
+     * @throws IllegalStateException outside the making of a connection's services
+     */
+    public static Connection get() {
         Connection connection = MAKING.get();
         if (connection == null) {
             throw new IllegalStateException("A bjsonrpc Connection can only be injected into @BjsonRpcService "

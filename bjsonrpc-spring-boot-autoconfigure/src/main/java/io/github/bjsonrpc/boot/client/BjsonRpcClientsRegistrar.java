@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot.autoconfigure;
+package io.github.bjsonrpc.boot.client;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot.autoconfigure.metrics;
+package io.github.bjsonrpc.boot.actuate.metrics;
 
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
@@ -8,7 +8,7 @@ import io.github.bjsonrpc.ConnectionListener;
 import io.github.bjsonrpc.ConnectionStats;
 import io.github.bjsonrpc.Role;
 import io.github.bjsonrpc.RpcObserver;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcConnections;
+import io.github.bjsonrpc.boot.BjsonRpcConnections;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot.autoconfigure.observation;
+package io.github.bjsonrpc.boot.observation;
 
 import io.github.bjsonrpc.Role;
 import io.github.bjsonrpc.RpcObserver;

@@ -1,10 +1,10 @@
-package io.github.bjsonrpc.boot.autoconfigure.health;
+package io.github.bjsonrpc.boot.actuate.health;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 import io.github.bjsonrpc.BjsonRpcServer;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerLifecycle;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 
 /** UP while the bjsonrpc server listens, with its address and open connections; DOWN otherwise. */
 public class BjsonRpcServerHealthIndicator implements HealthIndicator {

@@ -7,9 +7,15 @@ import org.springframework.context.ApplicationEventPublisher;
 
 import io.github.bjsonrpc.BjsonRpcClient;
 import io.github.bjsonrpc.Reconnect;
+import io.github.bjsonrpc.boot.BjsonRpcConnections;
+import io.github.bjsonrpc.boot.BjsonRpcServices;
+import io.github.bjsonrpc.boot.ConnectionEvents;
+import io.github.bjsonrpc.boot.HandlerExecutor;
+import io.github.bjsonrpc.boot.client.BjsonRpcClientCustomizer;
+import io.github.bjsonrpc.boot.client.BjsonRpcClientFactory;
 
 /** Builds each configured client from its {@code bjsonrpc.clients.<name>.*} properties. */
-public class BjsonRpcClientFactory {
+final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
 
     private final BjsonRpcProperties properties;
     private final BjsonRpcServices services;
@@ -19,7 +25,7 @@ public class BjsonRpcClientFactory {
     private final ApplicationEventPublisher publisher;
     private final BjsonRpcConnections connections;
 
-    BjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services, HandlerExecutor executor,
+    PropertiesBjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services, HandlerExecutor executor,
             SslBundles sslBundles, List<BjsonRpcClientCustomizer> customizers, ApplicationEventPublisher publisher,
             BjsonRpcConnections connections) {
         this.connections = connections;
@@ -31,11 +37,7 @@ public class BjsonRpcClientFactory {
         this.publisher = publisher;
     }
 
-    /**
-     * @param name a configured client's name
-     * @return the client, not yet connected
-     * @throws IllegalStateException if its properties are invalid, naming them
-     */
+    @Override
     public BjsonRpcClient create(String name) {
         BjsonRpcProperties.Client client = properties.getClients().get(name);
         if (client == null) {

@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot.autoconfigure;
+package io.github.bjsonrpc.boot;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,7 +12,6 @@ import org.springframework.util.ClassUtils;
 
 import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.HandlerGroup;
-import io.github.bjsonrpc.boot.BjsonRpcService;
 import io.github.bjsonrpc.dispatch.MethodTable;
 import io.github.bjsonrpc.dispatch.PublishedMethod;
 

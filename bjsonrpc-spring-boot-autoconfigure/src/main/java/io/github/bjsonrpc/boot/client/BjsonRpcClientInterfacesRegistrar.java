@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot;
+package io.github.bjsonrpc.boot.client;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -12,8 +12,6 @@ import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.StringUtils;
 
 import io.github.bjsonrpc.BjsonRpcClient;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcClientsRegistrar;
-
 /** Registers the typed client proxies that {@link ImportBjsonRpcClients} asks for. */
 class BjsonRpcClientInterfacesRegistrar implements ImportBeanDefinitionRegistrar {
 

@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot.autoconfigure;
+package io.github.bjsonrpc.boot.server;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -11,20 +11,23 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 
-import io.github.bjsonrpc.boot.BjsonRpcServerStartedEvent;
 import io.github.bjsonrpc.boot.LocalBjsonRpcServerPort;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerStartedEvent;
 
 /**
  * Puts the bound port in the environment as {@value LocalBjsonRpcServerPort#PROPERTY}, in this context and its
  * parents, as Spring Boot does for the web server's {@code local.server.port}.
  */
-class BjsonRpcServerPortInfoListener implements ApplicationListener<BjsonRpcServerStartedEvent> {
+public class BjsonRpcServerPortInfoListener implements ApplicationListener<BjsonRpcServerStartedEvent> {
 
     private static final String SOURCE = "bjsonrpc.server.ports";
 
     private final ApplicationContext context;
 
-    BjsonRpcServerPortInfoListener(ApplicationContext context) {
+    /**
+     * @param context the context whose environment, and its parents', get the port
+     */
+    public BjsonRpcServerPortInfoListener(ApplicationContext context) {
         this.context = context;
     }
 

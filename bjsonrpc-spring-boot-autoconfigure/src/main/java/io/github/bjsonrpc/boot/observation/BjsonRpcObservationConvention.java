@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot.autoconfigure.observation;
+package io.github.bjsonrpc.boot.observation;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;

@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot;
+package io.github.bjsonrpc.boot.server;
 
 import org.springframework.context.ApplicationEvent;
 

@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot.autoconfigure.endpoint;
+package io.github.bjsonrpc.boot.actuate.endpoint;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -18,11 +18,9 @@ import io.github.bjsonrpc.BjsonRpcServer;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.ConnectionStats;
 import io.github.bjsonrpc.HandlerGroup;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcClientsRegistrar;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcConnections;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcProperties;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerLifecycle;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServices;
+import io.github.bjsonrpc.boot.BjsonRpcConnections;
+import io.github.bjsonrpc.boot.BjsonRpcServices;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 
 /**
  * The {@code bjsonrpc} Actuator endpoint. Reading it shows the server, the services and the methods each side
@@ -36,23 +34,20 @@ public class BjsonRpcEndpoint {
     private final BjsonRpcServerLifecycle server;
     private final BjsonRpcServices services;
     private final BjsonRpcConnections connections;
-    private final BjsonRpcProperties properties;
-    private final BeanFactory beanFactory;
+    private final ObjectProvider<BjsonRpcClient> clients;
 
     /**
      * @param server the auto-configured server, or {@code null} if it is disabled
      * @param services the published services
      * @param connections the open connections
-     * @param properties the configuration
-     * @param beanFactory where the client beans are
+     * @param clients the client beans, in the order they are configured
      */
     public BjsonRpcEndpoint(BjsonRpcServerLifecycle server, BjsonRpcServices services,
-            BjsonRpcConnections connections, BjsonRpcProperties properties, BeanFactory beanFactory) {
+            BjsonRpcConnections connections, ObjectProvider<BjsonRpcClient> clients) {
         this.server = server;
         this.services = services;
         this.connections = connections;
-        this.properties = properties;
-        this.beanFactory = beanFactory;
+        this.clients = clients;
     }
 
     /** The whole picture. */
@@ -62,19 +57,19 @@ public class BjsonRpcEndpoint {
         ServerReport serverReport = new ServerReport(running != null,
             running == null ? null : running.address().getHostString() + ":" + running.port(),
             services.serverMethods());
-        List<ClientReport> clients = new ArrayList<>();
-        properties.getClients().forEach((name, settings) -> {
-            BjsonRpcClient client = beanFactory.getBean(BjsonRpcClientsRegistrar.beanName(name), BjsonRpcClient.class);
+        List<ClientReport> clientReports = new ArrayList<>();
+        clients.stream().forEach(client -> {
             Throwable error = client.lastError();
-            clients.add(new ClientReport(name, client.host() + ":" + client.port(), client.state().name(),
-                error == null ? null : error.getMessage(), client.nextAttempt(), services.clientMethods(name)));
+            clientReports.add(new ClientReport(client.name(), client.host() + ":" + client.port(),
+                client.state().name(), error == null ? null : error.getMessage(), client.nextAttempt(),
+                services.clientMethods(client.name())));
         });
         List<ConnectionReport> open = new ArrayList<>();
         Instant now = Instant.now();
         for (BjsonRpcConnections.Live live : connections.all()) {
             open.add(describe(live, now));
         }
-        return new Report(serverReport, clients, open);
+        return new Report(serverReport, clientReports, open);
     }
 
     /**

@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot.autoconfigure;
+package io.github.bjsonrpc.boot.server;
 
 import io.github.bjsonrpc.BjsonRpcServer;
 

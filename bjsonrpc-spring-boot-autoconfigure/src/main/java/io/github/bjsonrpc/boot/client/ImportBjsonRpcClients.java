@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot;
+package io.github.bjsonrpc.boot.client;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot.autoconfigure;
+package io.github.bjsonrpc.boot;
 
 import java.util.concurrent.Executor;
 
@@ -6,17 +6,20 @@ import org.springframework.context.ApplicationEventPublisher;
 
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.ConnectionListener;
-import io.github.bjsonrpc.boot.BjsonRpcConnectionClosedEvent;
-import io.github.bjsonrpc.boot.BjsonRpcConnectionOpenedEvent;
 
 /** Publishes connection openings and closings as application events, off the I/O threads. */
-final class ConnectionEvents implements ConnectionListener {
+public final class ConnectionEvents implements ConnectionListener {
 
     private final ApplicationEventPublisher publisher;
     private final Executor executor;
     private final String clientName;
 
-    ConnectionEvents(ApplicationEventPublisher publisher, Executor executor, String clientName) {
+    /**
+     * @param publisher where the events go
+     * @param executor where they are published from
+     * @param clientName the configured client whose connections these are, or {@code null} for the server's
+     */
+    public ConnectionEvents(ApplicationEventPublisher publisher, Executor executor, String clientName) {
         this.publisher = publisher;
         this.executor = executor;
         this.clientName = clientName;
