@@ -189,6 +189,19 @@ class ServerAndClientAppsTest {
     }
 
     @Test
+    void aClientOnlyApplicationRunsNoServerOfItsOwn() {
+        int port = port(server());
+        // no bjsonrpc.server.enabled: the application has no service for the server, so it binds nothing
+        ConfigurableApplicationContext client = start(ClientApp.class, "bjsonrpc.server.port=0",
+            "bjsonrpc.clients.calc.port=" + port);
+
+        assertThat(client.getBeanProvider(BjsonRpcServerLifecycle.class).getIfAvailable()).isNull();
+        assertThat(client.getEnvironment().getProperty(LocalBjsonRpcServerPort.PROPERTY)).isNull();
+        // its calls reach the real server, which publishes add2
+        assertThat(client.getBean(Billing.class).calculator.add2(2, 3)).isEqualTo(5);
+    }
+
+    @Test
     void aClientReconnectsAfterTheServerRestarts() {
         ConfigurableApplicationContext server = server();
         int port = port(server);

@@ -177,8 +177,11 @@ public class BjsonRpcProperties {
     /** The bjsonrpc server. */
     public static class Server extends ConnectionSettings {
 
-        /** Whether to start the bjsonrpc server. */
-        private boolean enabled = true;
+        /**
+         * Whether to start the bjsonrpc server. When not set, it starts if the application has a @BjsonRpcService
+         * published on the server.
+         */
+        private Boolean enabled;
 
         /** The address to listen on; 0.0.0.0 for every interface. */
         private String host = BjsonRpc.DEFAULT_HOST;
@@ -194,15 +197,15 @@ public class BjsonRpcProperties {
 
         private final ServerSsl ssl = new ServerSsl();
 
-        /** Whether to start the server. */
-        public boolean isEnabled() {
+        /** Whether to start the server; {@code null} when not set: then it starts if there is a service to serve. */
+        public Boolean getEnabled() {
             return enabled;
         }
 
         /**
          * @param enabled whether to start the server
          */
-        public void setEnabled(boolean enabled) {
+        public void setEnabled(Boolean enabled) {
             this.enabled = enabled;
         }
 

@@ -2,13 +2,13 @@ package io.github.bjsonrpc.boot.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.boot.BjsonRpcConnections;
@@ -19,13 +19,14 @@ import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerPortInfoListener;
 
 /**
- * The bjsonrpc server, from {@code bjsonrpc.server.*}: on by default, off with {@code bjsonrpc.server.enabled=false}.
- * Define your own {@link BjsonRpcServerLifecycle} bean to replace it, or {@link BjsonRpcServerCustomizer} beans to
- * adjust it.
+ * The bjsonrpc server, from {@code bjsonrpc.server.*}, when the application has something to serve (a
+ * {@link io.github.bjsonrpc.boot.BjsonRpcService} published on the server) or {@code bjsonrpc.server.enabled=true}
+ * says so; never with {@code bjsonrpc.server.enabled=false}. Define your own {@link BjsonRpcServerLifecycle} bean to
+ * replace it, or {@link BjsonRpcServerCustomizer} beans to adjust it.
  */
 @AutoConfiguration(after = {BjsonRpcAutoConfiguration.class, SslAutoConfiguration.class})
 @ConditionalOnClass(BjsonRpc.class)
-@ConditionalOnBooleanProperty(name = "bjsonrpc.server.enabled", matchIfMissing = true)
+@Conditional(OnBjsonRpcServerCondition.class)
 public final class BjsonRpcServerAutoConfiguration {
 
     @Bean

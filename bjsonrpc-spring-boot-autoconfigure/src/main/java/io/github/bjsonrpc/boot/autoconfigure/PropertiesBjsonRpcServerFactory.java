@@ -56,7 +56,8 @@ final class PropertiesBjsonRpcServerFactory implements BjsonRpcServerFactory {
             if (e.getCause() instanceof BindException) {
                 throw new IllegalStateException("bjsonrpc.server.port " + properties.getPort()
                     + " is already in use on " + properties.getHost()
-                    + ": set bjsonrpc.server.port to another port, or 0 for a free one", e);
+                    + ": set bjsonrpc.server.port to another port, or 0 for a free one; or, if this application "
+                    + "serves nothing over bjsonrpc, turn its server off with bjsonrpc.server.enabled=false", e);
             }
             throw new IllegalStateException("The bjsonrpc server cannot start on " + properties.getHost() + ":"
                 + properties.getPort() + " (bjsonrpc.server.host / port): " + e.getMessage(), e);

@@ -82,10 +82,57 @@ class BjsonRpcAutoConfigurationTests {
 
     @Test
     void theServerIsOffWhenDisabled() {
-        runner.withPropertyValues("bjsonrpc.server.enabled=false").run(context -> {
+        runner.withUserConfiguration(Greeter.class).withPropertyValues("bjsonrpc.server.enabled=false").run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(BjsonRpcServerLifecycle.class);
             assertThat(context).hasSingleBean(BjsonRpcServices.class);
         });
+    }
+
+    @Test
+    void withNothingToServeThereIsNoServer() {
+        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(BjsonRpcServerLifecycle.class)
+            .hasSingleBean(BjsonRpcServices.class));
+    }
+
+    @Test
+    void aServicePublishedOnlyOnAClientStartsNoServer() {
+        runner.withUserConfiguration(ClientSideOnly.class).withPropertyValues("bjsonrpc.clients.downstream.port=1")
+            .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(BjsonRpcServerLifecycle.class));
+    }
+
+    @Test
+    void aServiceDeclaredByABeanMethodStartsTheServer() {
+        runner.withUserConfiguration(GreeterBean.class).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(BjsonRpcServerLifecycle.class);
+            try (Connection connection = BjsonRpc.connect("127.0.0.1",
+                    context.getBean(BjsonRpcServerLifecycle.class).server().port(), HandlerFactory.NONE)) {
+                assertThat(connection.call("greet", "you")).isEqualTo("hello you");
+            }
+        });
+    }
+
+    @Test
+    void enabledExplicitlyTheServerStartsWithNothingToServe() {
+        runner.withPropertyValues("bjsonrpc.server.enabled=true").run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(BjsonRpcServerLifecycle.class);
+            assertThat(context.getBean(BjsonRpcServerLifecycle.class).server().isRunning()).isTrue();
+        });
+    }
+
+    @BjsonRpcService(server = false, clients = "downstream")
+    public static class ClientSideOnly {
+        public String clientName() {
+            return "me";
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class GreeterBean {
+        @Bean
+        @org.springframework.context.annotation.Scope("prototype")
+        Greeter greeter() {
+            return new Greeter();
+        }
     }
 
     @Test
@@ -131,26 +178,29 @@ class BjsonRpcAutoConfigurationTests {
 
     @Test
     void anOutOfRangePortSaysWhichProperty() {
-        runner.withPropertyValues("bjsonrpc.server.port=70000").run(context -> assertThat(context.getStartupFailure())
+        runner.withUserConfiguration(Greeter.class).withPropertyValues("bjsonrpc.server.port=70000").run(context -> assertThat(context.getStartupFailure())
             .rootCause().hasMessageContaining("bjsonrpc.server.port must be between 0 and 65535"));
     }
 
     @Test
     void aPortInUseSaysWhatToDo() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            runner.withPropertyValues("bjsonrpc.server.port=" + taken.getLocalPort()).run(context ->
+            runner.withUserConfiguration(Greeter.class).withPropertyValues("bjsonrpc.server.port="
+                    + taken.getLocalPort()).run(context ->
                 assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(java.net.BindException.class)
                     .hasStackTraceContaining("bjsonrpc.server.port " + taken.getLocalPort() + " is already in use")
-                    .hasStackTraceContaining("or 0 for a free one"));
+                    .hasStackTraceContaining("or 0 for a free one")
+                    .hasStackTraceContaining("turn its server off with bjsonrpc.server.enabled=false"));
         }
     }
 
     @Test
     void invalidConnectionSettingsNameTheirProperties() {
-        runner.withPropertyValues("bjsonrpc.server.max-concurrency=0").run(context ->
+        ApplicationContextRunner serving = runner.withUserConfiguration(Greeter.class);
+        serving.withPropertyValues("bjsonrpc.server.max-concurrency=0").run(context ->
             assertThat(context.getStartupFailure()).rootCause()
                 .hasMessageContaining("maxConcurrency must be at least 1"));
-        runner.withPropertyValues("bjsonrpc.server.ssl.bundle=missing").run(context ->
+        serving.withPropertyValues("bjsonrpc.server.ssl.bundle=missing").run(context ->
             assertThat(context.getStartupFailure()).hasMessageContaining("missing"));
     }
 
