@@ -7,8 +7,10 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -199,6 +201,41 @@ class ServerAndClientAppsTest {
         assertThat(client.getEnvironment().getProperty(LocalBjsonRpcServerPort.PROPERTY)).isNull();
         // its calls reach the real server, which publishes add2
         assertThat(client.getBean(Billing.class).calculator.add2(2, 3)).isEqualTo(5);
+    }
+
+    @Test
+    void aServerApplicationKeepsTheJvmAliveWhileItServes() {
+        Set<Thread> before = keepAliveThreads();
+        ConfigurableApplicationContext server = server();
+        Set<Thread> started = keepAliveThreads();
+        started.removeAll(before);
+        // nothing but the bjsonrpc server runs here (no web server): one non-daemon thread keeps the JVM alive
+        assertThat(started).singleElement().satisfies(thread -> {
+            assertThat(thread.isDaemon()).isFalse();
+            assertThat(thread.isAlive()).isTrue();
+        });
+
+        server.close();
+        Thread keepAlive = started.iterator().next();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !keepAlive.isAlive());
+    }
+
+    @Test
+    void aClientOnlyApplicationDoesNotKeepTheJvmAlive() {
+        int port = port(server());
+        Set<Thread> before = keepAliveThreads();
+        client(port);
+        assertThat(keepAliveThreads()).isEqualTo(before);
+    }
+
+    private static Set<Thread> keepAliveThreads() {
+        Set<Thread> threads = new HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith(BjsonRpcServerLifecycle.KEEP_ALIVE_THREAD) && thread.isAlive()) {
+                threads.add(thread);
+            }
+        }
+        return threads;
     }
 
     @Test

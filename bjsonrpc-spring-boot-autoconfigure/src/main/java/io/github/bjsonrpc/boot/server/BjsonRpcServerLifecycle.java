@@ -2,6 +2,8 @@ package io.github.bjsonrpc.boot.server;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,15 +16,24 @@ import io.github.bjsonrpc.BjsonRpcServer;
  * Runs the bjsonrpc server with the application: binds when the context starts, publishes
  * {@link BjsonRpcServerStartedEvent}, and at shutdown stops accepting, lets in-flight calls and pipes finish within
  * the shutdown grace period, then closes the connections.
+ *
+ * <p>While the server runs, a non-daemon thread ({@value #KEEP_ALIVE_THREAD}N) keeps the JVM alive, as Spring
+ * Boot's web servers do: an application whose only server is bjsonrpc runs until it is stopped, without
+ * {@code spring.main.keep-alive}.
  */
 public class BjsonRpcServerLifecycle implements SmartLifecycle {
 
+    /** The name of the thread that keeps the JVM alive while the server runs, before its number. */
+    public static final String KEEP_ALIVE_THREAD = "bjsonrpc-server-await-";
+
     private static final Logger log = LoggerFactory.getLogger(BjsonRpcServerLifecycle.class);
+    private static final AtomicInteger KEEP_ALIVE_THREADS = new AtomicInteger();
 
     private final BjsonRpcServerFactory factory;
     private final Duration shutdownGracePeriod;
     private final ApplicationEventPublisher publisher;
     private volatile BjsonRpcServer server;
+    private CountDownLatch keepAlive;
 
     /**
      * @param factory binds the server each time this lifecycle starts
@@ -42,6 +53,7 @@ public class BjsonRpcServerLifecycle implements SmartLifecycle {
             return;
         }
         server = factory.start();
+        keepAlive = startKeepAlive();
         log.info("bjsonrpc server listening on {}", server.address());
         publisher.publishEvent(new BjsonRpcServerStartedEvent(server));
     }
@@ -60,7 +72,7 @@ public class BjsonRpcServerLifecycle implements SmartLifecycle {
                         + "closed", shutdownGracePeriod);
                 }
             } finally {
-                server = null;
+                released();
                 callback.run();
             }
         }, "bjsonrpc-shutdown");
@@ -72,7 +84,31 @@ public class BjsonRpcServerLifecycle implements SmartLifecycle {
         BjsonRpcServer running = server;
         if (running != null) {
             running.shutdownGracefully(shutdownGracePeriod);
-            server = null;
+            released();
+        }
+    }
+
+    /** Starts the non-daemon thread that waits until the server is stopped. */
+    private static CountDownLatch startKeepAlive() {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread await = new Thread(() -> {
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, KEEP_ALIVE_THREAD + KEEP_ALIVE_THREADS.incrementAndGet());
+        await.setDaemon(false);
+        await.start();
+        return stopped;
+    }
+
+    /** The server has stopped: forget it, and let the JVM end if nothing else keeps it alive. */
+    private synchronized void released() {
+        server = null;
+        if (keepAlive != null) {
+            keepAlive.countDown();
+            keepAlive = null;
         }
     }
 
