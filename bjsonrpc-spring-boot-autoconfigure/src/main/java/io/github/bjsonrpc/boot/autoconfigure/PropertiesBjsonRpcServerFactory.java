@@ -11,6 +11,7 @@ import io.github.bjsonrpc.boot.BjsonRpcConnections;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.ConnectionEvents;
 import io.github.bjsonrpc.boot.HandlerExecutor;
+import io.github.bjsonrpc.boot.server.BjsonRpcPortInUseException;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerCustomizer;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerFactory;
 import io.netty.handler.ssl.SslContext;
@@ -54,10 +55,7 @@ final class PropertiesBjsonRpcServerFactory implements BjsonRpcServerFactory {
             return builder.start();
         } catch (BjsonRpcException e) {
             if (e.getCause() instanceof BindException) {
-                throw new IllegalStateException("bjsonrpc.server.port " + properties.getPort()
-                    + " is already in use on " + properties.getHost()
-                    + ": set bjsonrpc.server.port to another port, or 0 for a free one; or, if this application "
-                    + "serves nothing over bjsonrpc, turn its server off with bjsonrpc.server.enabled=false", e);
+                throw new BjsonRpcPortInUseException(properties.getHost(), properties.getPort(), e);
             }
             throw new IllegalStateException("The bjsonrpc server cannot start on " + properties.getHost() + ":"
                 + properties.getPort() + " (bjsonrpc.server.host / port): " + e.getMessage(), e);

@@ -13,7 +13,8 @@ public interface BjsonRpcServerFactory {
      * Binds and starts a server; called each time the lifecycle starts.
      *
      * @return the running server
-     * @throws RuntimeException if the server cannot be bound, saying why
+     * @throws BjsonRpcPortInUseException if its port is in use, so that start-up explains it
+     * @throws RuntimeException if the server cannot be bound for another reason, saying why
      */
     BjsonRpcServer start();
 }

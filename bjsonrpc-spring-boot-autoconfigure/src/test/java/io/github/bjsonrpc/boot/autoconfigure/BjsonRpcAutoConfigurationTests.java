@@ -24,6 +24,7 @@ import io.github.bjsonrpc.boot.HandlerExecutor;
 import io.github.bjsonrpc.boot.LocalBjsonRpcServerPort;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientFactory;
 import io.github.bjsonrpc.boot.client.ImportBjsonRpcClients;
+import io.github.bjsonrpc.boot.server.BjsonRpcPortInUseException;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 
 /** Each auto-configuration's conditions, back-offs and failures, without a web server. */
@@ -188,6 +189,7 @@ class BjsonRpcAutoConfigurationTests {
             runner.withUserConfiguration(Greeter.class).withPropertyValues("bjsonrpc.server.port="
                     + taken.getLocalPort()).run(context ->
                 assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(java.net.BindException.class)
+                    .satisfies(failure -> assertThat(failure).hasCauseInstanceOf(BjsonRpcPortInUseException.class))
                     .hasStackTraceContaining("bjsonrpc.server.port " + taken.getLocalPort() + " is already in use")
                     .hasStackTraceContaining("or 0 for a free one")
                     .hasStackTraceContaining("turn its server off with bjsonrpc.server.enabled=false"));
