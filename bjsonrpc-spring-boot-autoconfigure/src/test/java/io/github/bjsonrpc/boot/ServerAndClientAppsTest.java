@@ -139,6 +139,21 @@ class ServerAndClientAppsTest {
     static class ClientApp {
     }
 
+    /** A bean that gets the client to the application's own server when the context is built, before it binds. */
+    static class NeedsSelf {
+        final BjsonRpcClient self;
+
+        NeedsSelf(@Qualifier("self") BjsonRpcClient self) {
+            this.self = self;
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import({Calculator.class, SlowCalls.class, NeedsSelf.class})
+    static class SelfCallingApp {
+    }
+
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
     @AfterEach
@@ -188,6 +203,17 @@ class ServerAndClientAppsTest {
         // the server's service calls the client's service back on the same connection
         assertThat(calculator.whoCalls()).isEqualTo("called by spring-client");
         assertThat(calc(second).call("whoCalls")).isEqualTo("called by spring-client");
+    }
+
+    @Test
+    void aClientReachesItsOwnApplicationsServerOnAFreePort() {
+        ConfigurableApplicationContext app = start(SelfCallingApp.class, "bjsonrpc.server.port=0",
+            "bjsonrpc.clients.self.port=${local.bjsonrpc.server.port}", "bjsonrpc.clients.self.connect-on-startup=true");
+        BjsonRpcClient self = app.getBean(NeedsSelf.class).self;
+
+        assertThat(self.state()).isEqualTo(BjsonRpcClient.State.CONNECTED);
+        assertThat(self.port()).isEqualTo(port(app));
+        assertThat(self.call("add2", 2, 2)).isEqualTo(4);
     }
 
     @Test

@@ -52,7 +52,7 @@ public final class BjsonRpcClientAutoConfiguration {
             }
         }
         return new PropertiesBjsonRpcClientFactory(properties, services, executor, sslBundles.getIfAvailable(),
-            customizers.orderedStream().toList(), context, connections);
+            customizers.orderedStream().toList(), context, connections, context.getEnvironment());
     }
 
     @Bean

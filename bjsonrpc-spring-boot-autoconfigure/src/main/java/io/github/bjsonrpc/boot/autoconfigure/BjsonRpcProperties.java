@@ -317,8 +317,12 @@ public class BjsonRpcProperties {
         /** The peer's host. */
         private String host = BjsonRpc.DEFAULT_HOST;
 
-        /** The peer's port. */
-        private int port = BjsonRpc.DEFAULT_PORT;
+        /**
+         * The peer's port. A placeholder known only once the application runs, such as
+         * ${local.bjsonrpc.server.port} for this application's own server on a free port, is resolved at each
+         * connection attempt.
+         */
+        private String port = String.valueOf(BjsonRpc.DEFAULT_PORT);
 
         /** How long connecting may take. */
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -352,20 +356,39 @@ public class BjsonRpcProperties {
             this.host = host;
         }
 
-        /** The peer's port. */
-        public int getPort() {
+        /** The peer's port: a number, or a placeholder resolved at each connection attempt. */
+        public String getPort() {
             return port;
         }
 
         /**
-         * @param port 1 to 65535
+         * @param port 1 to 65535, or a placeholder such as {@code ${local.bjsonrpc.server.port}}
          */
-        public void setPort(int port) {
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("a bjsonrpc client port must be between 1 and 65535, was "
-                    + port);
+        public void setPort(String port) {
+            if (!Placeholders.in(port)) {
+                portNumber("a bjsonrpc client port", port);
             }
             this.port = port;
+        }
+
+        /**
+         * @param what what the port is, for the message
+         * @param port a port number as text
+         * @return the number
+         * @throws IllegalArgumentException if it is not a port number
+         */
+        static int portNumber(String what, String port) {
+            int number;
+            try {
+                number = Integer.parseInt(port.trim());
+            } catch (NumberFormatException e) {
+                number = -1;
+            }
+            if (number < 1 || number > 65535) {
+                throw new IllegalArgumentException(what + " must be between 1 and 65535, or a placeholder such as "
+                    + "${local.bjsonrpc.server.port}; was '" + port + "'");
+            }
+            return number;
         }
 
         /** How long connecting may take. */

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.env.Environment;
 
 import io.github.bjsonrpc.BjsonRpcClient;
 import io.github.bjsonrpc.Reconnect;
@@ -24,10 +25,12 @@ final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
     private final List<BjsonRpcClientCustomizer> customizers;
     private final ApplicationEventPublisher publisher;
     private final BjsonRpcConnections connections;
+    private final Environment environment;
 
     PropertiesBjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services, HandlerExecutor executor,
             SslBundles sslBundles, List<BjsonRpcClientCustomizer> customizers, ApplicationEventPublisher publisher,
-            BjsonRpcConnections connections) {
+            BjsonRpcConnections connections, Environment environment) {
+        this.environment = environment;
         this.connections = connections;
         this.properties = properties;
         this.services = services;
@@ -45,7 +48,7 @@ final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
         }
         String prefix = "bjsonrpc.clients." + name;
         BjsonRpcProperties.ClientReconnect reconnect = client.getReconnect();
-        BjsonRpcClient.Builder builder = BjsonRpcClient.builder(client.getHost(), client.getPort())
+        BjsonRpcClient.Builder builder = peer(prefix, client)
             .name(name)
             .handlerFactory(services.clientHandlers(name))
             .addConnectionListener(connections.forClient(name))
@@ -64,5 +67,17 @@ final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
         }
         customizers.forEach(customizer -> customizer.customize(name, builder));
         return builder.build();
+    }
+
+    /** The peer's fixed address, or one resolved at each connection attempt when it holds a placeholder. */
+    private BjsonRpcClient.Builder peer(String prefix, BjsonRpcProperties.Client client) {
+        String host = client.getHost();
+        String port = client.getPort();
+        if (!Placeholders.in(host) && !Placeholders.in(port)) {
+            return BjsonRpcClient.builder(host, BjsonRpcProperties.Client.portNumber(prefix + ".port", port));
+        }
+        // until the first attempt, the client shows the address as configured
+        return BjsonRpcClient.builder(host, Placeholders.in(port) ? 0 : Integer.parseInt(port.trim()))
+            .peer(new PeerAtConnect(environment, prefix, host, port));
     }
 }

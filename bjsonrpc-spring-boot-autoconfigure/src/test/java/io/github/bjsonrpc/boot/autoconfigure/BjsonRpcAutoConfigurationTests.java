@@ -235,6 +235,27 @@ class BjsonRpcAutoConfigurationTests {
     }
 
     @Test
+    void aClientPortThatIsNeitherANumberNorAPlaceholderSaysSo() {
+        runner.withPropertyValues("bjsonrpc.clients.bad.port=ten").run(context ->
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("bjsonrpc.clients.bad")
+                .hasStackTraceContaining("must be between 1 and 65535, or a placeholder such as "
+                    + "${local.bjsonrpc.server.port}; was 'ten'"));
+    }
+
+    @Test
+    void aClientPortPlaceholderThatNeverResolvesFailsItsAttemptsSayingSo() {
+        runner.withPropertyValues("bjsonrpc.clients.lost.port=${nowhere.port}",
+                "bjsonrpc.clients.lost.reconnect.enabled=false")
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                BjsonRpcClient lost = context.getBean("lost", BjsonRpcClient.class);
+                org.assertj.core.api.Assertions.assertThatThrownBy(lost::connect)
+                    .hasMessageContaining("bjsonrpc.clients.lost.port is '${nowhere.port}', which cannot be "
+                        + "resolved yet");
+            });
+    }
+
+    @Test
     void anInvalidClientSettingNamesTheClient() {
         runner.withPropertyValues("bjsonrpc.server.enabled=false", "bjsonrpc.clients.bad.port=1",
                 "bjsonrpc.clients.bad.reconnect.multiplier=0.5")
