@@ -37,6 +37,7 @@ import io.github.bjsonrpc.ConnectionOptions;
 import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.boot.client.ImportBjsonRpcClients;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerPortInfoListener;
 
 /**
  * A server application and client applications, each a real Spring Boot context, talking over loopback: calls both
@@ -182,7 +183,7 @@ class ServerAndClientAppsTest {
     }
 
     private static int port(ConfigurableApplicationContext server) {
-        return server.getEnvironment().getRequiredProperty(LocalBjsonRpcServerPort.PROPERTY, Integer.class);
+        return server.getEnvironment().getRequiredProperty(BjsonRpcServerPortInfoListener.PROPERTY, Integer.class);
     }
 
     private static BjsonRpcClient calc(ConfigurableApplicationContext client) {
@@ -224,7 +225,7 @@ class ServerAndClientAppsTest {
             "bjsonrpc.clients.calc.port=" + port);
 
         assertThat(client.getBeanProvider(BjsonRpcServerLifecycle.class).getIfAvailable()).isNull();
-        assertThat(client.getEnvironment().getProperty(LocalBjsonRpcServerPort.PROPERTY)).isNull();
+        assertThat(client.getEnvironment().getProperty(BjsonRpcServerPortInfoListener.PROPERTY)).isNull();
         // its calls reach the real server, which publishes add2
         assertThat(client.getBean(Billing.class).calculator.add2(2, 3)).isEqualTo(5);
     }

@@ -186,7 +186,7 @@ public class BjsonRpcProperties {
         /** The address to listen on; 0.0.0.0 for every interface. */
         private String host = BjsonRpc.DEFAULT_HOST;
 
-        /** The port to listen on; 0 for a free one (see @LocalBjsonRpcServerPort). */
+        /** The port to listen on; 0 for a free one (local.bjsonrpc.server.port then holds it). */
         private int port = BjsonRpc.DEFAULT_PORT;
 
         /** How long in-flight calls and pipes may take to finish when the application stops. */

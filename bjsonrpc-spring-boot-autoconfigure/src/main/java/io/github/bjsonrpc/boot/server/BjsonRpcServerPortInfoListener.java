@@ -11,14 +11,16 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 
-import io.github.bjsonrpc.boot.LocalBjsonRpcServerPort;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerStartedEvent;
 
 /**
- * Puts the bound port in the environment as {@value LocalBjsonRpcServerPort#PROPERTY}, in this context and its
+ * Puts the bound port in the environment as {@value #PROPERTY}, in this context and its
  * parents, as Spring Boot does for the web server's {@code local.server.port}.
  */
 public class BjsonRpcServerPortInfoListener implements ApplicationListener<BjsonRpcServerStartedEvent> {
+
+    /** The environment property holding the bound port once the server has started. */
+    public static final String PROPERTY = "local.bjsonrpc.server.port";
 
     private static final String SOURCE = "bjsonrpc.server.ports";
 
@@ -48,6 +50,6 @@ public class BjsonRpcServerPortInfoListener implements ApplicationListener<Bjson
             source = new MapPropertySource(SOURCE, new HashMap<>());
             sources.addFirst(source);
         }
-        ((Map<String, Object>) source.getSource()).put(LocalBjsonRpcServerPort.PROPERTY, port);
+        ((Map<String, Object>) source.getSource()).put(PROPERTY, port);
     }
 }

@@ -21,11 +21,11 @@ import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.boot.BjsonRpcService;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.HandlerExecutor;
-import io.github.bjsonrpc.boot.LocalBjsonRpcServerPort;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientFactory;
 import io.github.bjsonrpc.boot.client.ImportBjsonRpcClients;
 import io.github.bjsonrpc.boot.server.BjsonRpcPortInUseException;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerPortInfoListener;
 
 /** Each auto-configuration's conditions, back-offs and failures, without a web server. */
 class BjsonRpcAutoConfigurationTests {
@@ -71,7 +71,7 @@ class BjsonRpcAutoConfigurationTests {
         runner.withUserConfiguration(Greeter.class).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(BjsonRpcServerLifecycle.class);
             int port = context.getBean(BjsonRpcServerLifecycle.class).server().port();
-            assertThat(context.getEnvironment().getProperty(LocalBjsonRpcServerPort.PROPERTY, Integer.class))
+            assertThat(context.getEnvironment().getProperty(BjsonRpcServerPortInfoListener.PROPERTY, Integer.class))
                 .isEqualTo(port);
             try (Connection connection = BjsonRpc.connect("127.0.0.1", port, HandlerFactory.NONE)) {
                 assertThat(connection.call("greet", "you")).isEqualTo("hello you");

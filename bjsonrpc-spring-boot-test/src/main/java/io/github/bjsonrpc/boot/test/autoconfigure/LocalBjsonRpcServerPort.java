@@ -1,4 +1,4 @@
-package io.github.bjsonrpc.boot;
+package io.github.bjsonrpc.boot.test.autoconfigure;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -9,15 +9,13 @@ import java.lang.annotation.Target;
 import org.springframework.beans.factory.annotation.Value;
 
 /**
- * Injects the port the bjsonrpc server bound, useful with {@code bjsonrpc.server.port=0} in tests. A shortcut for
- * {@code @Value("${local.bjsonrpc.server.port}")}, like {@code @LocalServerPort} for the web server.
+ * Injects the port the application's bjsonrpc server bound, for tests where it binds a free one
+ * ({@link AutoConfigureTestBjsonRpcTransport}, or {@code bjsonrpc.server.port=0}). A shortcut for
+ * {@code @Value("${local.bjsonrpc.server.port}")}, as {@code @LocalServerPort} is for the web server.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.ANNOTATION_TYPE})
-@Value("${" + LocalBjsonRpcServerPort.PROPERTY + "}")
+@Value("${local.bjsonrpc.server.port}")
 public @interface LocalBjsonRpcServerPort {
-
-    /** The environment property holding the bound port once the server has started. */
-    String PROPERTY = "local.bjsonrpc.server.port";
 }
