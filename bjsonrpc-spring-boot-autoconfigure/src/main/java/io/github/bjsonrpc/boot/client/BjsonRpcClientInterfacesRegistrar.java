@@ -3,15 +3,12 @@ package io.github.bjsonrpc.boot.client;
 import java.util.HashSet;
 import java.util.Set;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
-import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.ImportBeanDefinitionRegistrar;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.type.AnnotationMetadata;
 import org.springframework.util.StringUtils;
 
-import io.github.bjsonrpc.BjsonRpcClient;
 /** Registers the typed client proxies that {@link ImportBjsonRpcClients} asks for. */
 class BjsonRpcClientInterfacesRegistrar implements ImportBeanDefinitionRegistrar {
 
@@ -25,7 +22,6 @@ class BjsonRpcClientInterfacesRegistrar implements ImportBeanDefinitionRegistrar
     private static void register(MergedAnnotation<ImportBjsonRpcClients> annotation, BeanDefinitionRegistry registry,
             Set<String> done) {
         String client = annotation.getString("client");
-        String clientBean = BjsonRpcClientsRegistrar.beanName(client);
         for (Class<?> type : annotation.getClassArray("types")) {
             if (!type.isInterface()) {
                 throw new IllegalArgumentException("@ImportBjsonRpcClients(client = \"" + client + "\") lists "
@@ -35,20 +31,7 @@ class BjsonRpcClientInterfacesRegistrar implements ImportBeanDefinitionRegistrar
             if (!done.add(name)) {
                 continue;
             }
-            registry.registerBeanDefinition(name, definition(type, (BeanFactory) registry, clientBean, client));
+            registry.registerBeanDefinition(name, BjsonRpcClientBeans.proxyDefinition(client, type));
         }
-    }
-
-    private static <T> RootBeanDefinition definition(Class<T> type, BeanFactory beans, String clientBean,
-            String client) {
-        return new RootBeanDefinition(type, () -> proxy(beans, clientBean, client, type));
-    }
-
-    private static <T> T proxy(BeanFactory beans, String clientBean, String client, Class<T> type) {
-        if (!beans.containsBean(clientBean)) {
-            throw new IllegalStateException("@ImportBjsonRpcClients names the client '" + client
-                + "', but no bjsonrpc.clients." + client + " is configured");
-        }
-        return beans.getBean(clientBean, BjsonRpcClient.class).as(type);
     }
 }

@@ -34,7 +34,7 @@ public class BjsonRpcClientsLifecycle implements SmartLifecycle {
     @Override
     public void start() {
         for (String name : clients) {
-            BjsonRpcClient client = beanFactory.getBean(BjsonRpcClientsRegistrar.beanName(name), BjsonRpcClient.class);
+            BjsonRpcClient client = beanFactory.getBean(BjsonRpcClientBeans.beanName(name), BjsonRpcClient.class);
             try {
                 client.connect();
             } catch (RuntimeException e) {

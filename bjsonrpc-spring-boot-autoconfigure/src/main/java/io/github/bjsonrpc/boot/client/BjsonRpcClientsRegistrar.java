@@ -3,18 +3,17 @@ package io.github.bjsonrpc.boot.client;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.support.AbstractBeanDefinition;
+import org.springframework.beans.factory.aot.BeanRegistrationAotContribution;
+import org.springframework.beans.factory.aot.BeanRegistrationAotProcessor;
 import org.springframework.beans.factory.support.AutowireCandidateQualifier;
-import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.RegisteredBean;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
-
-import io.github.bjsonrpc.BjsonRpcClient;
 
 /**
  * Registers one {@link BjsonRpcClient} bean per {@code bjsonrpc.clients.<name>}: bean name
@@ -23,8 +22,11 @@ import io.github.bjsonrpc.BjsonRpcClient;
  * point named like the client ({@code BjsonRpcClient calc}, a field or a parameter compiled with
  * {@code -parameters}). When the application already has a bean named {@code <name>}, the alias is left out and
  * that bean keeps its name; the qualifier still works.
+ *
+ * <p>Ahead-of-time processing writes the client beans down as code, and leaves this registrar out of the generated
+ * application (as a {@link BeanRegistrationAotProcessor}, it is excluded), so that it does not register them twice.
  */
-public class BjsonRpcClientsRegistrar implements BeanDefinitionRegistryPostProcessor {
+public class BjsonRpcClientsRegistrar implements BeanDefinitionRegistryPostProcessor, BeanRegistrationAotProcessor {
 
     private final Environment environment;
 
@@ -33,14 +35,6 @@ public class BjsonRpcClientsRegistrar implements BeanDefinitionRegistryPostProce
      */
     public BjsonRpcClientsRegistrar(Environment environment) {
         this.environment = environment;
-    }
-
-    /**
-     * @param client a client name
-     * @return the name of its bean
-     */
-    public static String beanName(String client) {
-        return client + "BjsonRpcClient";
     }
 
     /**
@@ -58,21 +52,22 @@ public class BjsonRpcClientsRegistrar implements BeanDefinitionRegistryPostProce
 
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
-        BeanFactory beans = (BeanFactory) registry;
         Set<String> names = clientNames(environment);
         for (String name : names) {
-            AbstractBeanDefinition definition = BeanDefinitionBuilder
-                .genericBeanDefinition(BjsonRpcClient.class,
-                    () -> beans.getBean(BjsonRpcClientFactory.class).create(name))
-                .setDestroyMethodName("close")
-                .getBeanDefinition();
+            RootBeanDefinition definition = BjsonRpcClientBeans.clientDefinition(name);
             definition.addQualifier(new AutowireCandidateQualifier(Qualifier.class, name));
-            registry.registerBeanDefinition(beanName(name), definition);
+            registry.registerBeanDefinition(BjsonRpcClientBeans.beanName(name), definition);
         }
         for (String name : names) {
             if (!registry.isBeanNameInUse(name)) {
-                registry.registerAlias(beanName(name), name);
+                registry.registerAlias(BjsonRpcClientBeans.beanName(name), name);
             }
         }
+    }
+
+    /** Nothing to contribute: the client beans are written down like any other. */
+    @Override
+    public BeanRegistrationAotContribution processAheadOfTime(RegisteredBean registeredBean) {
+        return null;
     }
 }

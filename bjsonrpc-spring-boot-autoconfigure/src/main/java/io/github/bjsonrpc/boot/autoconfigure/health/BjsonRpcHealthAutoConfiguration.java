@@ -23,7 +23,7 @@ import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcAutoConfiguration;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcClientAutoConfiguration;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcProperties;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerAutoConfiguration;
-import io.github.bjsonrpc.boot.client.BjsonRpcClientsRegistrar;
+import io.github.bjsonrpc.boot.client.BjsonRpcClientBeans;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 
 /**
@@ -47,7 +47,7 @@ public final class BjsonRpcHealthAutoConfiguration {
             : (HealthIndicator) () -> Health.up().withDetail("enabled", false).build());
         Map<String, HealthContributor> clients = new LinkedHashMap<>();
         properties.getClients().forEach((name, client) -> clients.put(name, new BjsonRpcClientHealthIndicator(
-            beanFactory.getBean(BjsonRpcClientsRegistrar.beanName(name), BjsonRpcClient.class), client.isRequired())));
+            beanFactory.getBean(BjsonRpcClientBeans.beanName(name), BjsonRpcClient.class), client.isRequired())));
         if (!clients.isEmpty()) {
             parts.put("clients", CompositeHealthContributor.fromMap(clients));
         }
