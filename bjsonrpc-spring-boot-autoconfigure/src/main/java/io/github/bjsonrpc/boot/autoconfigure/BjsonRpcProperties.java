@@ -1,10 +1,12 @@
 package io.github.bjsonrpc.boot.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 
 import io.github.bjsonrpc.BjsonRpc;
@@ -41,7 +43,10 @@ public class BjsonRpcProperties {
         /** The longest line accepted; a longer one is discarded as it arrives. */
         private DataSize maxLineLength = DataSize.ofMegabytes(8);
 
-        /** How long a synchronous call waits for its reply. */
+        /**
+         * How long a synchronous call waits for its reply. If a duration suffix is not specified, seconds will be used.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration callTimeout = Duration.ofSeconds(60);
 
         /** How many exported objects may be live on one connection. */
@@ -62,7 +67,11 @@ public class BjsonRpcProperties {
          */
         private DataSize writeHighWaterMark = DataSize.ofMegabytes(1);
 
-        /** How long a connection may go without reading or writing before it is closed; 0 for never. */
+        /**
+         * How long a connection may go without reading or writing before it is closed; 0 for never. If a duration
+         * suffix is not specified, seconds will be used.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration idleTimeout = Duration.ZERO;
 
         /** How many of the peer's requests may run at once on one connection. */
@@ -189,7 +198,11 @@ public class BjsonRpcProperties {
         /** The port to listen on; 0 for a free one (local.bjsonrpc.server.port then holds it). */
         private int port = BjsonRpc.DEFAULT_PORT;
 
-        /** How long in-flight calls and pipes may take to finish when the application stops. */
+        /**
+         * How long in-flight calls and pipes may take to finish when the application stops. If a duration suffix is not
+         * specified, seconds will be used.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration shutdownGracePeriod = Duration.ofSeconds(20);
 
         /** How many connections may be open at once; more are closed as they come. */
@@ -324,7 +337,10 @@ public class BjsonRpcProperties {
          */
         private String port = String.valueOf(BjsonRpc.DEFAULT_PORT);
 
-        /** How long connecting may take. */
+        /**
+         * How long connecting may take. If a duration suffix is not specified, seconds will be used.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration connectTimeout = Duration.ofSeconds(10);
 
         /**
@@ -444,10 +460,16 @@ public class BjsonRpcProperties {
         /** Whether to reconnect at all. */
         private boolean enabled = true;
 
-        /** The first delay. */
+        /**
+         * The first delay. If a duration suffix is not specified, seconds will be used.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration initialDelay = Duration.ofSeconds(1);
 
-        /** The longest delay. */
+        /**
+         * The longest delay. If a duration suffix is not specified, seconds will be used.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration maxDelay = Duration.ofSeconds(30);
 
         /** How much each delay grows. */

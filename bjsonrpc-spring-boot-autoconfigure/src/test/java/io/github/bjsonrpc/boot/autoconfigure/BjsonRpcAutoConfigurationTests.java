@@ -3,6 +3,7 @@ package io.github.bjsonrpc.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -262,6 +263,25 @@ class BjsonRpcAutoConfigurationTests {
             .run(context -> assertThat(context.getStartupFailure())
                 .hasStackTraceContaining("Invalid bjsonrpc.clients.bad.* settings")
                 .hasStackTraceContaining("multiplier must be at least 1"));
+    }
+
+    @Test
+    void durationsWithoutAUnitAreSeconds() {
+        runner.withPropertyValues("bjsonrpc.server.call-timeout=5", "bjsonrpc.server.idle-timeout=7",
+                "bjsonrpc.server.shutdown-grace-period=3", "bjsonrpc.clients.calc.port=1",
+                "bjsonrpc.clients.calc.connect-timeout=2", "bjsonrpc.clients.calc.reconnect.initial-delay=1",
+                "bjsonrpc.clients.calc.reconnect.max-delay=9", "bjsonrpc.clients.calc.call-timeout=500ms")
+            .run(context -> {
+                BjsonRpcProperties properties = context.getBean(BjsonRpcProperties.class);
+                assertThat(properties.getServer().getCallTimeout()).isEqualTo(Duration.ofSeconds(5));
+                assertThat(properties.getServer().getIdleTimeout()).isEqualTo(Duration.ofSeconds(7));
+                assertThat(properties.getServer().getShutdownGracePeriod()).isEqualTo(Duration.ofSeconds(3));
+                BjsonRpcProperties.Client calc = properties.getClients().get("calc");
+                assertThat(calc.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+                assertThat(calc.getReconnect().getInitialDelay()).isEqualTo(Duration.ofSeconds(1));
+                assertThat(calc.getReconnect().getMaxDelay()).isEqualTo(Duration.ofSeconds(9));
+                assertThat(calc.getCallTimeout()).isEqualTo(Duration.ofMillis(500));
+            });
     }
 
     @Test
