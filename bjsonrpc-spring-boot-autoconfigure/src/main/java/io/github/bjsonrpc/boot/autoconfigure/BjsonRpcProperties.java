@@ -37,39 +37,42 @@ public class BjsonRpcProperties {
     /** Settings every connection has, whichever side opened it. */
     public abstract static class ConnectionSettings {
 
-        /** How many of the peer's requests may run at once on one connection; they always start in order. */
+        /** Maximum number of the peer's requests that run at once on one connection; they always start in order. */
         private int maxConcurrency = 1;
 
-        /** The longest line accepted; a longer one is discarded as it arrives. */
+        /** Maximum length of a line; a longer one is discarded as it arrives. */
         private DataSize maxLineLength = DataSize.ofMegabytes(8);
 
         /**
-         * How long a synchronous call waits for its reply. If a duration suffix is not specified, seconds will be used.
+         * Maximum time a synchronous call waits for its reply. If a duration suffix is not specified, seconds will be
+         * used.
          */
         @DurationUnit(ChronoUnit.SECONDS)
         private Duration callTimeout = Duration.ofSeconds(60);
 
-        /** How many exported objects may be live on one connection. */
+        /** Maximum number of exported objects live on one connection. */
         private int maxRemoteObjects = 1024;
 
-        /** How many requests sent from here may wait for replies at once on one connection, pipes included. */
+        /** Maximum number of requests sent from here that wait for their replies on one connection, pipes included. */
         private int maxPendingRequests = 10_000;
 
-        /** How many pipes opened from here may be open at once on one connection. */
+        /** Maximum number of pipes opened from here and open at once on one connection. */
         private int maxOpenPipes = 1_000;
 
-        /** How many requests of the peer may wait to start on one connection; more are answered "Server busy". */
+        /**
+         * Maximum number of the peer's requests waiting to start on one connection; more are answered "Server busy".
+         */
         private int maxQueuedRequests = 10_000;
 
         /**
-         * How much may wait to be written to a peer that does not read; above it the connection stops reading from
-         * that peer and writers wait until it reads again.
+         * Amount of data waiting to be written to a peer that does not read above which the connection stops reading
+         * from that peer, and writers wait until it reads again.
          */
         private DataSize writeHighWaterMark = DataSize.ofMegabytes(1);
 
         /**
-         * How long a connection may go without reading or writing before it is closed; 0 for never. If a duration
-         * suffix is not specified, seconds will be used.
+         * Time a connection may go without reading or writing before it is closed; 0 for never. If a duration suffix is
+         * not specified, seconds will be used.
          */
         @DurationUnit(ChronoUnit.SECONDS)
         private Duration idleTimeout = Duration.ZERO;
@@ -192,20 +195,20 @@ public class BjsonRpcProperties {
          */
         private Boolean enabled;
 
-        /** The address to listen on; 0.0.0.0 for every interface. */
+        /** Network address to listen on; 0.0.0.0 for every interface. */
         private String host = BjsonRpc.DEFAULT_HOST;
 
-        /** The port to listen on; 0 for a free one (local.bjsonrpc.server.port then holds it). */
+        /** Port to listen on; 0 for a free one (local.bjsonrpc.server.port then holds it). */
         private int port = BjsonRpc.DEFAULT_PORT;
 
         /**
-         * How long in-flight calls and pipes may take to finish when the application stops. If a duration suffix is not
-         * specified, seconds will be used.
+         * Maximum time in-flight calls and pipes may take to finish when the application stops. If a duration suffix is
+         * not specified, seconds will be used.
          */
         @DurationUnit(ChronoUnit.SECONDS)
         private Duration shutdownGracePeriod = Duration.ofSeconds(20);
 
-        /** How many connections may be open at once; more are closed as they come. */
+        /** Maximum number of connections open at once; more are closed as they come. */
         private int maxConnections = BjsonRpcServer.DEFAULT_MAX_CONNECTIONS;
 
         private final ServerSsl ssl = new ServerSsl();
@@ -283,7 +286,10 @@ public class BjsonRpcProperties {
     /** TLS of the server, from a Spring Boot SSL bundle. */
     public static class ServerSsl {
 
-        /** The SSL bundle (spring.ssl.bundle.*) with the server's key and, for client-auth, its trust. */
+        /**
+         * SSL bundle (spring.ssl.bundle.*) with the server's key and, for client authentication, its trust material;
+         * TLS when set.
+         */
         private String bundle;
 
         /** Whether clients must present a certificate. */
@@ -327,34 +333,30 @@ public class BjsonRpcProperties {
     /** One outbound connection. */
     public static class Client extends ConnectionSettings {
 
-        /** The peer's host. */
+        /** Peer's host. */
         private String host = BjsonRpc.DEFAULT_HOST;
 
         /**
-         * The peer's port. A placeholder known only once the application runs, such as
-         * ${local.bjsonrpc.server.port} for this application's own server on a free port, is resolved at each
-         * connection attempt.
+         * Peer's port. A placeholder known only once the application runs, such as ${local.bjsonrpc.server.port} for
+         * this application's own server on a free port, is resolved at each connection attempt.
          */
         private String port = String.valueOf(BjsonRpc.DEFAULT_PORT);
 
-        /**
-         * How long connecting may take. If a duration suffix is not specified, seconds will be used.
-         */
+        /** Maximum time connecting may take. If a duration suffix is not specified, seconds will be used. */
         @DurationUnit(ChronoUnit.SECONDS)
         private Duration connectTimeout = Duration.ofSeconds(10);
 
         /**
-         * Whether to connect when the application starts (a failure is logged and retried with backoff) rather
-         * than on first use.
+         * Whether to connect when the application starts (a failure is logged and retried with backoff) rather than on
+         * first use.
          */
-        private boolean connectOnStartup = false;
+        private boolean connectOnStartup;
 
         /**
-         * Whether the application cannot work without this client: its health is then DOWN while it is not
-         * connected. Otherwise it reports UP with its state, so that an unreachable downstream does not fail
-         * liveness.
+         * Whether the application cannot work without this client: its health is then DOWN while it is not connected.
+         * Otherwise it reports UP with its state, so that an unreachable downstream does not fail liveness.
          */
-        private boolean required = false;
+        private boolean required;
 
         private final ClientReconnect reconnect = new ClientReconnect();
 
@@ -457,22 +459,20 @@ public class BjsonRpcProperties {
     /** When a client reconnects after losing its connection: exponential backoff. */
     public static class ClientReconnect {
 
-        /** Whether to reconnect at all. */
+        /** Whether to reconnect after losing the connection. */
         private boolean enabled = true;
 
-        /**
-         * The first delay. If a duration suffix is not specified, seconds will be used.
-         */
+        /** Delay before the first attempt to reconnect. If a duration suffix is not specified, seconds will be used. */
         @DurationUnit(ChronoUnit.SECONDS)
         private Duration initialDelay = Duration.ofSeconds(1);
 
         /**
-         * The longest delay. If a duration suffix is not specified, seconds will be used.
+         * Longest delay between two attempts to reconnect. If a duration suffix is not specified, seconds will be used.
          */
         @DurationUnit(ChronoUnit.SECONDS)
         private Duration maxDelay = Duration.ofSeconds(30);
 
-        /** How much each delay grows. */
+        /** Factor by which each delay grows. */
         private double multiplier = 2.0;
 
         /** Whether to reconnect. */
@@ -527,7 +527,10 @@ public class BjsonRpcProperties {
     /** TLS of a client, from a Spring Boot SSL bundle. */
     public static class ClientSsl {
 
-        /** The SSL bundle (spring.ssl.bundle.*) whose trust material verifies the server, and key for client-auth. */
+        /**
+         * SSL bundle (spring.ssl.bundle.*) whose trust material verifies the server, and whose key serves client
+         * authentication; TLS when set.
+         */
         private String bundle;
 
         /** The SSL bundle name, or {@code null} for plain TCP. */
