@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -26,9 +27,10 @@ import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
  * The {@code bjsonrpc} Actuator endpoint. Reading it shows the server, the services and the methods each side
  * publishes, the configured clients, and every open connection: peer, role, age, requests in flight and queued,
  * pending requests, open pipes, bytes, handler beans and remote objects. Writing to
- * {@code /actuator/bjsonrpc/{id}} closes one connection.
+ * {@code /actuator/bjsonrpc/{id}} closes one connection; that needs {@code management.endpoint.bjsonrpc.access=
+ * unrestricted}, since the endpoint is read-only by default.
  */
-@Endpoint(id = "bjsonrpc")
+@Endpoint(id = "bjsonrpc", defaultAccess = Access.READ_ONLY)
 public class BjsonRpcEndpoint {
 
     private final BjsonRpcServerLifecycle server;
