@@ -202,8 +202,9 @@ public class BjsonRpcProperties {
         private int port = BjsonRpc.DEFAULT_PORT;
 
         /**
-         * Maximum time in-flight calls and pipes may take to finish when the application stops. If a duration suffix is
-         * not specified, seconds will be used.
+         * Maximum time in-flight calls and pipes may take to finish when the application stops. It must end within
+         * spring.lifecycle.timeout-per-shutdown-phase: a longer one is shortened, with a warning. If a duration
+         * suffix is not specified, seconds will be used.
          */
         @DurationUnit(ChronoUnit.SECONDS)
         private Duration shutdownGracePeriod = Duration.ofSeconds(20);

@@ -40,7 +40,8 @@ public final class BjsonRpcServerAutoConfiguration {
         return new BjsonRpcServerLifecycle(new PropertiesBjsonRpcServerFactory(server, services, executor,
             bundle == null ? null
                 : SslContexts.server(sslBundles.getIfAvailable(), bundle, server.getSsl().getClientAuth()),
-            customizers.orderedStream().toList(), context, connections), server.getShutdownGracePeriod(), context);
+            customizers.orderedStream().toList(), context, connections),
+            ShutdownGracePeriod.within(server.getShutdownGracePeriod(), context.getEnvironment()), context);
     }
 
     @Bean

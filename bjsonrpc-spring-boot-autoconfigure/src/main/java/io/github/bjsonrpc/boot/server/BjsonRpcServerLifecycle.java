@@ -122,6 +122,11 @@ public class BjsonRpcServerLifecycle implements SmartLifecycle {
         return DEFAULT_PHASE - 1024;
     }
 
+    /** How long in-flight calls and pipes may take to finish at shutdown. */
+    public Duration shutdownGracePeriod() {
+        return shutdownGracePeriod;
+    }
+
     /** The running server, or {@code null} when stopped. */
     public BjsonRpcServer server() {
         return server;
