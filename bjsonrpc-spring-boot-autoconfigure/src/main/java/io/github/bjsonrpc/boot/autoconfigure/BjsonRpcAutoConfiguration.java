@@ -1,5 +1,8 @@
 package io.github.bjsonrpc.boot.autoconfigure;
 
+import java.util.concurrent.Executor;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,14 +13,14 @@ import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.env.Environment;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskDecorator;
 
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.boot.BjsonRpcConnections;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.CurrentConnection;
-import io.github.bjsonrpc.boot.HandlerExecutor;
+import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
 
 /**
  * What the bjsonrpc server and clients share: the {@code bjsonrpc.*} properties, the registry of
@@ -42,13 +45,12 @@ public final class BjsonRpcAutoConfiguration {
     }
 
     @Bean
-    HandlerExecutor bjsonRpcHandlerExecutor(Environment environment) {
-        if (Threading.VIRTUAL.isActive(environment)) {
-            SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("bjsonrpc-handler-");
-            executor.setVirtualThreads(true);
-            return new HandlerExecutor(executor);
-        }
-        return new HandlerExecutor(null);
+    @ConditionalOnMissingBean
+    BjsonRpcHandlerExecutor bjsonRpcHandlerExecutor(Environment environment,
+            ObjectProvider<TaskDecorator> taskDecorators) {
+        Executor executor = HandlerExecutors.create(Threading.VIRTUAL.isActive(environment),
+            taskDecorators.orderedStream().toList());
+        return () -> executor;
     }
 
     /**

@@ -17,8 +17,8 @@ import org.springframework.core.env.Environment;
 
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.boot.BjsonRpcConnections;
+import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
-import io.github.bjsonrpc.boot.HandlerExecutor;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientCustomizer;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientFactory;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientsLifecycle;
@@ -41,7 +41,7 @@ public final class BjsonRpcClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     BjsonRpcClientFactory bjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services,
-            HandlerExecutor executor, ObjectProvider<SslBundles> sslBundles,
+            BjsonRpcHandlerExecutor executor, ObjectProvider<SslBundles> sslBundles,
             ObjectProvider<BjsonRpcClientCustomizer> customizers, ApplicationContext context,
             BjsonRpcConnections connections) {
         Set<String> configured = properties.getClients().keySet();

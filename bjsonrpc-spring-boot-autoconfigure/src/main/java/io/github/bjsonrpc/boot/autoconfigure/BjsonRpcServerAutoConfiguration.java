@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Conditional;
 
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.boot.BjsonRpcConnections;
+import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
-import io.github.bjsonrpc.boot.HandlerExecutor;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerCustomizer;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerPortInfoListener;
@@ -32,7 +32,7 @@ public final class BjsonRpcServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     BjsonRpcServerLifecycle bjsonRpcServerLifecycle(BjsonRpcProperties properties, BjsonRpcServices services,
-            HandlerExecutor executor, ObjectProvider<SslBundles> sslBundles,
+            BjsonRpcHandlerExecutor executor, ObjectProvider<SslBundles> sslBundles,
             ObjectProvider<BjsonRpcServerCustomizer> customizers, ApplicationContext context,
             BjsonRpcConnections connections) {
         BjsonRpcProperties.Server server = properties.getServer();

@@ -9,9 +9,9 @@ import org.springframework.core.env.Environment;
 import io.github.bjsonrpc.BjsonRpcClient;
 import io.github.bjsonrpc.Reconnect;
 import io.github.bjsonrpc.boot.BjsonRpcConnections;
+import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.ConnectionEvents;
-import io.github.bjsonrpc.boot.HandlerExecutor;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientCustomizer;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientFactory;
 
@@ -20,14 +20,14 @@ final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
 
     private final BjsonRpcProperties properties;
     private final BjsonRpcServices services;
-    private final HandlerExecutor executor;
+    private final BjsonRpcHandlerExecutor executor;
     private final SslBundles sslBundles;
     private final List<BjsonRpcClientCustomizer> customizers;
     private final ApplicationEventPublisher publisher;
     private final BjsonRpcConnections connections;
     private final Environment environment;
 
-    PropertiesBjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services, HandlerExecutor executor,
+    PropertiesBjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services, BjsonRpcHandlerExecutor executor,
             SslBundles sslBundles, List<BjsonRpcClientCustomizer> customizers, ApplicationEventPublisher publisher,
             BjsonRpcConnections connections, Environment environment) {
         this.environment = environment;
@@ -52,9 +52,9 @@ final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
             .name(name)
             .handlerFactory(services.clientHandlers(name))
             .addConnectionListener(connections.forClient(name))
-            .addConnectionListener(new ConnectionEvents(publisher, executor.forEvents(), name));
+            .addConnectionListener(new ConnectionEvents(publisher, executor.executor(), name));
         try {
-            builder.options(ConnectionSettingsMapper.options(prefix, client, executor.forConnections())
+            builder.options(ConnectionSettingsMapper.options(prefix, client, executor.executor())
                     .withConnectTimeout(client.getConnectTimeout()))
                 .reconnect(new Reconnect(reconnect.isEnabled(), reconnect.getInitialDelay(), reconnect.getMaxDelay(),
                     reconnect.getMultiplier()));

@@ -8,9 +8,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import io.github.bjsonrpc.BjsonRpcException;
 import io.github.bjsonrpc.BjsonRpcServer;
 import io.github.bjsonrpc.boot.BjsonRpcConnections;
+import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.ConnectionEvents;
-import io.github.bjsonrpc.boot.HandlerExecutor;
 import io.github.bjsonrpc.boot.server.BjsonRpcPortInUseException;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerCustomizer;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerFactory;
@@ -21,14 +21,14 @@ final class PropertiesBjsonRpcServerFactory implements BjsonRpcServerFactory {
 
     private final BjsonRpcProperties.Server properties;
     private final BjsonRpcServices services;
-    private final HandlerExecutor executor;
+    private final BjsonRpcHandlerExecutor executor;
     private final SslContext sslContext;
     private final List<BjsonRpcServerCustomizer> customizers;
     private final ApplicationEventPublisher publisher;
     private final BjsonRpcConnections connections;
 
     PropertiesBjsonRpcServerFactory(BjsonRpcProperties.Server properties, BjsonRpcServices services,
-            HandlerExecutor executor, SslContext sslContext, List<BjsonRpcServerCustomizer> customizers,
+            BjsonRpcHandlerExecutor executor, SslContext sslContext, List<BjsonRpcServerCustomizer> customizers,
             ApplicationEventPublisher publisher, BjsonRpcConnections connections) {
         this.properties = properties;
         this.services = services;
@@ -45,11 +45,11 @@ final class PropertiesBjsonRpcServerFactory implements BjsonRpcServerFactory {
             .host(properties.getHost())
             .port(properties.getPort())
             .handlerFactory(services.serverHandlers())
-            .options(ConnectionSettingsMapper.options("bjsonrpc.server", properties, executor.forConnections()))
+            .options(ConnectionSettingsMapper.options("bjsonrpc.server", properties, executor.executor()))
             .sslContext(sslContext)
             .maxConnections(properties.getMaxConnections())
             .addConnectionListener(connections.forServer())
-            .addConnectionListener(new ConnectionEvents(publisher, executor.forEvents(), null));
+            .addConnectionListener(new ConnectionEvents(publisher, executor.executor(), null));
         customizers.forEach(customizer -> customizer.customize(builder));
         try {
             return builder.start();

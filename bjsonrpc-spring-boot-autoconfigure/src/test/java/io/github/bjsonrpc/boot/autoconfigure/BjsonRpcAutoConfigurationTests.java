@@ -19,9 +19,9 @@ import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.BjsonRpcClient;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.HandlerFactory;
+import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
 import io.github.bjsonrpc.boot.BjsonRpcService;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
-import io.github.bjsonrpc.boot.HandlerExecutor;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientFactory;
 import io.github.bjsonrpc.boot.client.ImportBjsonRpcClients;
 import io.github.bjsonrpc.boot.server.BjsonRpcPortInUseException;
@@ -288,7 +288,9 @@ class BjsonRpcAutoConfigurationTests {
     void handlerCodeRunsOnVirtualThreadsWhenTheApplicationAsksAndTheJvmHasThem() {
         boolean jvmHasThem = Runtime.version().feature() >= 21;
         runner.withPropertyValues("spring.threads.virtual.enabled=true").run(context ->
-            assertThat(context.getBean(HandlerExecutor.class).forConnections() != null).isEqualTo(jvmHasThem));
-        runner.run(context -> assertThat(context.getBean(HandlerExecutor.class).forConnections()).isNull());
+            assertThat(context.getBean(BjsonRpcHandlerExecutor.class).executor() != BjsonRpc.defaultExecutor())
+                .isEqualTo(jvmHasThem));
+        runner.run(context -> assertThat(context.getBean(BjsonRpcHandlerExecutor.class).executor())
+            .isSameAs(BjsonRpc.defaultExecutor()));
     }
 }
