@@ -19,6 +19,7 @@ import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.BjsonRpcClient;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.HandlerFactory;
+import io.github.bjsonrpc.boot.BjsonRpcConnections;
 import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
 import io.github.bjsonrpc.boot.BjsonRpcService;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
@@ -263,6 +264,47 @@ class BjsonRpcAutoConfigurationTests {
             .run(context -> assertThat(context.getStartupFailure())
                 .hasStackTraceContaining("Invalid bjsonrpc.clients.bad.* settings")
                 .hasStackTraceContaining("multiplier must be at least 1"));
+    }
+
+    @Test
+    void withoutServicesThereIsNoConnectionBean() {
+        runner.withPropertyValues("bjsonrpc.clients.calc.port=1").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBeanNamesForType(Connection.class)).isEmpty();
+            assertThat(context.getBeanProvider(Connection.class).getIfAvailable()).isNull();
+        });
+    }
+
+    @Test
+    void aServiceGetsItsConnectionAndNoOtherBeanDoes() {
+        runner.withUserConfiguration(EchoesItsConnection.class).run(context -> {
+            try (Connection connection = BjsonRpc.connect("127.0.0.1",
+                    context.getBean(BjsonRpcServerLifecycle.class).server().port(), HandlerFactory.NONE)) {
+                assertThat(connection.call(Long.class, "connectionId")).isEqualTo(
+                    context.getBean(BjsonRpcConnections.class).all().get(0).connection().id());
+            }
+        });
+        runner.withUserConfiguration(Greeter.class, NotAService.class).run(context ->
+            assertThat(context.getStartupFailure()).rootCause()
+                .hasMessageContaining("can only be injected into @BjsonRpcService beans"));
+    }
+
+    @BjsonRpcService
+    public static class EchoesItsConnection {
+        private final Connection connection;
+
+        public EchoesItsConnection(Connection connection) {
+            this.connection = connection;
+        }
+
+        public long connectionId() {
+            return connection.id();
+        }
+    }
+
+    static class NotAService {
+        NotAService(Connection connection) {
+        }
     }
 
     @Test
