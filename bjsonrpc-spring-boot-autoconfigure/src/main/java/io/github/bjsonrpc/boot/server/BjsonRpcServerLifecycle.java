@@ -17,6 +17,17 @@ import io.github.bjsonrpc.BjsonRpcServer;
  * {@link BjsonRpcServerStartedEvent}, and at shutdown stops accepting, lets in-flight calls and pipes finish within
  * the shutdown grace period, then closes the connections.
  *
+ * <p>The auto-configured one reads {@code bjsonrpc.server.*}; to replace it, define a bean of this type, for example
+ * around a server of your own:
+ *
+ * <pre>{@code
+ * @Bean
+ * BjsonRpcServerLifecycle bjsonRpcServer(BjsonRpcServices services, ApplicationEventPublisher publisher) {
+ *     return new BjsonRpcServerLifecycle(() -> BjsonRpcServer.builder().port(0)
+ *         .handlerFactory(services.serverHandlers()).start(), Duration.ofSeconds(20), publisher);
+ * }
+ * }</pre>
+ *
  * <p>While the server runs, a non-daemon thread ({@value #KEEP_ALIVE_THREAD}N) keeps the JVM alive, as Spring
  * Boot's web servers do: an application whose only server is bjsonrpc runs until it is stopped, without
  * {@code spring.main.keep-alive}.

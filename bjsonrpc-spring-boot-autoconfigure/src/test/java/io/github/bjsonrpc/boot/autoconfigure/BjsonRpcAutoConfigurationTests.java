@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
 
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.BjsonRpcClient;
+import io.github.bjsonrpc.BjsonRpcServer;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.boot.BjsonRpcConnections;
@@ -264,6 +265,33 @@ class BjsonRpcAutoConfigurationTests {
             .run(context -> assertThat(context.getStartupFailure())
                 .hasStackTraceContaining("Invalid bjsonrpc.clients.bad.* settings")
                 .hasStackTraceContaining("multiplier must be at least 1"));
+    }
+
+    @Test
+    void aServerLifecycleOfTheApplicationReplacesTheAutoConfiguredOne() {
+        runner.withUserConfiguration(Greeter.class, OwnServer.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBeansOfType(BjsonRpcServerLifecycle.class)).containsOnlyKeys("ownServer");
+            BjsonRpcServerLifecycle own = context.getBean(BjsonRpcServerLifecycle.class);
+            assertThat(own.shutdownGracePeriod()).isEqualTo(Duration.ofSeconds(2));
+            // its start is published as the auto-configured one's is
+            int port = context.getEnvironment().getRequiredProperty(BjsonRpcServerPortInfoListener.PROPERTY,
+                Integer.class);
+            assertThat(port).isEqualTo(own.server().port());
+            try (Connection connection = BjsonRpc.connect("127.0.0.1", port, HandlerFactory.NONE)) {
+                assertThat(connection.call("greet", "you")).isEqualTo("hello you");
+            }
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnServer {
+        @Bean
+        BjsonRpcServerLifecycle ownServer(BjsonRpcServices services,
+                org.springframework.context.ApplicationEventPublisher publisher) {
+            return new BjsonRpcServerLifecycle(() -> BjsonRpcServer.builder().host("127.0.0.1").port(0)
+                .handlerFactory(services.serverHandlers()).start(), Duration.ofSeconds(2), publisher);
+        }
     }
 
     @Test
