@@ -310,14 +310,16 @@ class ServerAndClientAppsTest {
 
     @Test
     void tlsWithClientCertificatesThroughSslBundles(@TempDir Path dir) throws Exception {
-        keytool(dir, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        Keytool.run(dir, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
             "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-keystore", "server.p12");
-        keytool(dir, "-genkeypair", "-alias", "client", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        Keytool.run(dir, "-genkeypair", "-alias", "client", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
             "-dname", "CN=billing-client", "-keystore", "client.p12");
-        keytool(dir, "-exportcert", "-alias", "server", "-keystore", "server.p12", "-file", "server.crt");
-        keytool(dir, "-exportcert", "-alias", "client", "-keystore", "client.p12", "-file", "client.crt");
-        keytool(dir, "-importcert", "-noprompt", "-alias", "server", "-file", "server.crt", "-keystore", "trust.p12");
-        keytool(dir, "-importcert", "-noprompt", "-alias", "client", "-file", "client.crt", "-keystore", "trust.p12");
+        Keytool.run(dir, "-exportcert", "-alias", "server", "-keystore", "server.p12", "-file", "server.crt");
+        Keytool.run(dir, "-exportcert", "-alias", "client", "-keystore", "client.p12", "-file", "client.crt");
+        Keytool.run(dir, "-importcert", "-noprompt", "-alias", "server", "-file", "server.crt", "-keystore",
+            "trust.p12");
+        Keytool.run(dir, "-importcert", "-noprompt", "-alias", "client", "-file", "client.crt", "-keystore",
+            "trust.p12");
         String trust = "file:" + dir.resolve("trust.p12");
 
         ConfigurableApplicationContext server = server("bjsonrpc.server.ssl.bundle=server",
@@ -351,17 +353,6 @@ class ServerAndClientAppsTest {
             "spring.ssl.bundle.jks.trusting.truststore.password=secret1");
         assertThatThrownBy(() -> calc(anonymous).call(Duration.ofSeconds(2), Object.class, "add2", 1, 2))
             .isInstanceOf(BjsonRpcException.class);
-    }
-
-    private static void keytool(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("-storetype", "PKCS12", "-storepass", "secret1"));
-        Process keytool = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes());
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(output).isZero();
     }
 
     @Test
