@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.ConnectionListener;
 
@@ -26,7 +28,7 @@ public class BjsonRpcConnections {
      * @param connection the connection
      * @param clientName the configured client that opened it, or {@code null} if the server accepted it
      */
-    public record Live(Connection connection, String clientName) {
+    public record Live(Connection connection, @Nullable String clientName) {
     }
 
     /** The open connections, oldest first. */

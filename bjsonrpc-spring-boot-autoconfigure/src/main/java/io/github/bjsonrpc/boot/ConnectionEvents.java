@@ -2,6 +2,7 @@ package io.github.bjsonrpc.boot;
 
 import java.util.concurrent.Executor;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 
 import io.github.bjsonrpc.Connection;
@@ -12,14 +13,14 @@ public final class ConnectionEvents implements ConnectionListener {
 
     private final ApplicationEventPublisher publisher;
     private final Executor executor;
-    private final String clientName;
+    private final @Nullable String clientName;
 
     /**
      * @param publisher where the events go
      * @param executor where they are published from
      * @param clientName the configured client whose connections these are, or {@code null} for the server's
      */
-    public ConnectionEvents(ApplicationEventPublisher publisher, Executor executor, String clientName) {
+    public ConnectionEvents(ApplicationEventPublisher publisher, Executor executor, @Nullable String clientName) {
         this.publisher = publisher;
         this.executor = executor;
         this.clientName = clientName;

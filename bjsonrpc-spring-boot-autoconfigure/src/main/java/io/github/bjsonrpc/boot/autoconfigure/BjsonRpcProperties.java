@@ -5,6 +5,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
@@ -193,7 +194,7 @@ public class BjsonRpcProperties {
          * Whether to start the bjsonrpc server. When not set, it starts if the application has a @BjsonRpcService
          * published on the server.
          */
-        private Boolean enabled;
+        private @Nullable Boolean enabled;
 
         /** Network address to listen on; 0.0.0.0 for every interface. */
         private String host = BjsonRpc.DEFAULT_HOST;
@@ -215,14 +216,14 @@ public class BjsonRpcProperties {
         private final ServerSsl ssl = new ServerSsl();
 
         /** Whether to start the server; {@code null} when not set: then it starts if there is a service to serve. */
-        public Boolean getEnabled() {
+        public @Nullable Boolean getEnabled() {
             return enabled;
         }
 
         /**
          * @param enabled whether to start the server
          */
-        public void setEnabled(Boolean enabled) {
+        public void setEnabled(@Nullable Boolean enabled) {
             this.enabled = enabled;
         }
 
@@ -291,20 +292,20 @@ public class BjsonRpcProperties {
          * SSL bundle (spring.ssl.bundle.*) with the server's key and, for client authentication, its trust material;
          * TLS when set.
          */
-        private String bundle;
+        private @Nullable String bundle;
 
         /** Whether clients must present a certificate. */
         private ClientAuth clientAuth = ClientAuth.NONE;
 
         /** The SSL bundle name, or {@code null} for plain TCP. */
-        public String getBundle() {
+        public @Nullable String getBundle() {
             return bundle;
         }
 
         /**
          * @param bundle an SSL bundle name
          */
-        public void setBundle(String bundle) {
+        public void setBundle(@Nullable String bundle) {
             this.bundle = bundle;
         }
 
@@ -532,17 +533,17 @@ public class BjsonRpcProperties {
          * SSL bundle (spring.ssl.bundle.*) whose trust material verifies the server, and whose key serves client
          * authentication; TLS when set.
          */
-        private String bundle;
+        private @Nullable String bundle;
 
         /** The SSL bundle name, or {@code null} for plain TCP. */
-        public String getBundle() {
+        public @Nullable String getBundle() {
             return bundle;
         }
 
         /**
          * @param bundle an SSL bundle name
          */
-        public void setBundle(String bundle) {
+        public void setBundle(@Nullable String bundle) {
             this.bundle = bundle;
         }
     }

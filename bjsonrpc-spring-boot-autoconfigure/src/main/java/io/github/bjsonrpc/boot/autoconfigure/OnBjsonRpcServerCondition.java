@@ -3,6 +3,7 @@ package io.github.bjsonrpc.boot.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
@@ -44,7 +45,7 @@ final class OnBjsonRpcServerCondition extends SpringBootCondition implements Con
             "@BjsonRpcService beans published on the server").items(served));
     }
 
-    private static List<String> serverServices(ConfigurableListableBeanFactory beanFactory) {
+    private static List<String> serverServices(@Nullable ConfigurableListableBeanFactory beanFactory) {
         List<String> served = new ArrayList<>();
         if (beanFactory == null) {
             return served;

@@ -2,6 +2,7 @@ package io.github.bjsonrpc.boot.autoconfigure;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
@@ -21,14 +22,14 @@ final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
     private final BjsonRpcProperties properties;
     private final BjsonRpcServices services;
     private final BjsonRpcHandlerExecutor executor;
-    private final SslBundles sslBundles;
+    private final @Nullable SslBundles sslBundles;
     private final List<BjsonRpcClientCustomizer> customizers;
     private final ApplicationEventPublisher publisher;
     private final BjsonRpcConnections connections;
     private final Environment environment;
 
     PropertiesBjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services, BjsonRpcHandlerExecutor executor,
-            SslBundles sslBundles, List<BjsonRpcClientCustomizer> customizers, ApplicationEventPublisher publisher,
+            @Nullable SslBundles sslBundles, List<BjsonRpcClientCustomizer> customizers, ApplicationEventPublisher publisher,
             BjsonRpcConnections connections, Environment environment) {
         this.environment = environment;
         this.connections = connections;

@@ -3,6 +3,7 @@ package io.github.bjsonrpc.boot.autoconfigure;
 import java.net.BindException;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 
 import io.github.bjsonrpc.BjsonRpcException;
@@ -22,13 +23,13 @@ final class PropertiesBjsonRpcServerFactory implements BjsonRpcServerFactory {
     private final BjsonRpcProperties.Server properties;
     private final BjsonRpcServices services;
     private final BjsonRpcHandlerExecutor executor;
-    private final SslContext sslContext;
+    private final @Nullable SslContext sslContext;
     private final List<BjsonRpcServerCustomizer> customizers;
     private final ApplicationEventPublisher publisher;
     private final BjsonRpcConnections connections;
 
     PropertiesBjsonRpcServerFactory(BjsonRpcProperties.Server properties, BjsonRpcServices services,
-            BjsonRpcHandlerExecutor executor, SslContext sslContext, List<BjsonRpcServerCustomizer> customizers,
+            BjsonRpcHandlerExecutor executor, @Nullable SslContext sslContext, List<BjsonRpcServerCustomizer> customizers,
             ApplicationEventPublisher publisher, BjsonRpcConnections connections) {
         this.properties = properties;
         this.services = services;

@@ -5,6 +5,7 @@ import java.util.function.Function;
 
 import javax.net.ssl.SSLException;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ssl.SslBundle;
@@ -27,7 +28,7 @@ final class SslContexts {
     private SslContexts() {
     }
 
-    static SslContext server(SslBundles bundles, String bundleName, BjsonRpcProperties.ClientAuth clientAuth) {
+    static SslContext server(@Nullable SslBundles bundles, String bundleName, BjsonRpcProperties.ClientAuth clientAuth) {
         return following(bundles, bundleName, "bjsonrpc.server.ssl.bundle", bundle -> {
             SslContextBuilder builder = SslContextBuilder.forServer(bundle.getManagers().getKeyManagerFactory())
                 .trustManager(bundle.getManagers().getTrustManagerFactory())
@@ -40,7 +41,7 @@ final class SslContexts {
         });
     }
 
-    static SslContext client(SslBundles bundles, String bundleName, String property) {
+    static SslContext client(@Nullable SslBundles bundles, String bundleName, String property) {
         return following(bundles, bundleName, property, bundle -> {
             SslContextBuilder builder = SslContextBuilder.forClient()
                 .keyManager(bundle.getManagers().getKeyManagerFactory())
@@ -49,7 +50,7 @@ final class SslContexts {
         });
     }
 
-    private static SslContext following(SslBundles bundles, String bundleName, String property,
+    private static SslContext following(@Nullable SslBundles bundles, String bundleName, String property,
             Function<SslBundle, SslContext> contextOf) {
         if (bundles == null) {
             throw new IllegalStateException(property + " is set to '" + bundleName + "', but no SSL bundles are "

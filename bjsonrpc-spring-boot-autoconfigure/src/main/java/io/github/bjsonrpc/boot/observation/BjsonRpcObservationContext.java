@@ -1,5 +1,7 @@
 package io.github.bjsonrpc.boot.observation;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.bjsonrpc.Role;
 import io.github.bjsonrpc.RpcObserver;
 import io.micrometer.observation.Observation;
@@ -21,9 +23,9 @@ public class BjsonRpcObservationContext extends Observation.Context {
     private final Side side;
     private final String method;
     private final Role role;
-    private final String clientName;
-    private RpcObserver.CallType type;
-    private RpcObserver.Outcome outcome;
+    private final @Nullable String clientName;
+    private RpcObserver.@Nullable CallType type;
+    private RpcObserver.@Nullable Outcome outcome;
 
     /**
      * @param side handled or issued
@@ -31,7 +33,7 @@ public class BjsonRpcObservationContext extends Observation.Context {
      * @param role who opened the connection
      * @param clientName the configured client, or {@code null} for the server's connections
      */
-    public BjsonRpcObservationContext(Side side, String method, Role role, String clientName) {
+    public BjsonRpcObservationContext(Side side, String method, Role role, @Nullable String clientName) {
         this.side = side;
         this.method = method;
         this.role = role;
@@ -54,17 +56,17 @@ public class BjsonRpcObservationContext extends Observation.Context {
     }
 
     /** The configured client, or {@code null} for the server's connections. */
-    public String clientName() {
+    public @Nullable String clientName() {
         return clientName;
     }
 
     /** The call's type, once it ended; {@code null} before. */
-    public RpcObserver.CallType type() {
+    public RpcObserver.@Nullable CallType type() {
         return type;
     }
 
     /** The call's outcome, once it ended; {@code null} before. */
-    public RpcObserver.Outcome outcome() {
+    public RpcObserver.@Nullable Outcome outcome() {
         return outcome;
     }
 

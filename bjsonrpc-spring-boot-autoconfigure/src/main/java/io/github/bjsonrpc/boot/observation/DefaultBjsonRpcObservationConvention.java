@@ -2,6 +2,8 @@ package io.github.bjsonrpc.boot.observation;
 
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
@@ -41,7 +43,7 @@ public class DefaultBjsonRpcObservationConvention implements BjsonRpcObservation
             KeyValue.of("client.name", context.clientName() == null ? "none" : context.clientName()));
     }
 
-    private static String lower(Enum<?> value, String absent) {
+    private static String lower(@Nullable Enum<?> value, String absent) {
         return value == null ? absent : value.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,7 @@
 package io.github.bjsonrpc.boot.observation;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.RpcObserver;
 import io.micrometer.observation.Observation;
@@ -16,7 +18,7 @@ public final class ObservationRpcObserver implements RpcObserver {
 
     private final ObservationRegistry registry;
     private final BjsonRpcObservationConvention convention;
-    private final String clientName;
+    private final @Nullable String clientName;
 
     /**
      * @param registry where the observations go
@@ -24,7 +26,7 @@ public final class ObservationRpcObserver implements RpcObserver {
      * @param clientName the configured client whose connections are observed, or {@code null} for the server's
      */
     public ObservationRpcObserver(ObservationRegistry registry, BjsonRpcObservationConvention convention,
-            String clientName) {
+            @Nullable String clientName) {
         this.registry = registry;
         this.convention = convention;
         this.clientName = clientName;

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -43,8 +44,8 @@ public class BjsonRpcServerLifecycle implements SmartLifecycle {
     private final BjsonRpcServerFactory factory;
     private final Duration shutdownGracePeriod;
     private final ApplicationEventPublisher publisher;
-    private volatile BjsonRpcServer server;
-    private CountDownLatch keepAlive;
+    private volatile @Nullable BjsonRpcServer server;
+    private @Nullable CountDownLatch keepAlive;
 
     /**
      * @param factory binds the server each time this lifecycle starts
@@ -63,10 +64,11 @@ public class BjsonRpcServerLifecycle implements SmartLifecycle {
         if (server != null) {
             return;
         }
-        server = factory.start();
+        BjsonRpcServer started = factory.start();
+        server = started;
         keepAlive = startKeepAlive();
-        log.info("bjsonrpc server listening on {}", server.address());
-        publisher.publishEvent(new BjsonRpcServerStartedEvent(server));
+        log.info("bjsonrpc server listening on {}", started.address());
+        publisher.publishEvent(new BjsonRpcServerStartedEvent(started));
     }
 
     @Override
@@ -139,7 +141,7 @@ public class BjsonRpcServerLifecycle implements SmartLifecycle {
     }
 
     /** The running server, or {@code null} when stopped. */
-    public BjsonRpcServer server() {
+    public @Nullable BjsonRpcServer server() {
         return server;
     }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -33,7 +34,7 @@ import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 @Endpoint(id = "bjsonrpc", defaultAccess = Access.READ_ONLY)
 public class BjsonRpcEndpoint {
 
-    private final BjsonRpcServerLifecycle server;
+    private final @Nullable BjsonRpcServerLifecycle server;
     private final BjsonRpcServices services;
     private final BjsonRpcConnections connections;
     private final ObjectProvider<BjsonRpcClient> clients;
@@ -44,7 +45,7 @@ public class BjsonRpcEndpoint {
      * @param connections the open connections
      * @param clients the client beans, in the order they are configured
      */
-    public BjsonRpcEndpoint(BjsonRpcServerLifecycle server, BjsonRpcServices services,
+    public BjsonRpcEndpoint(@Nullable BjsonRpcServerLifecycle server, BjsonRpcServices services,
             BjsonRpcConnections connections, ObjectProvider<BjsonRpcClient> clients) {
         this.server = server;
         this.services = services;
@@ -128,7 +129,7 @@ public class BjsonRpcEndpoint {
      * @param address where it listens
      * @param services the methods the server's connections publish, by service bean
      */
-    public record ServerReport(boolean listening, String address, Map<String, List<String>> services) {
+    public record ServerReport(boolean listening, @Nullable String address, Map<String, List<String>> services) {
     }
 
     /**
@@ -141,7 +142,8 @@ public class BjsonRpcEndpoint {
      * @param nextReconnect when it tries again
      * @param services the methods its connections publish, by service bean
      */
-    public record ClientReport(String name, String peer, String state, String lastError, Instant nextReconnect,
+    public record ClientReport(String name, String peer, String state, @Nullable String lastError,
+            @Nullable Instant nextReconnect,
             Map<String, List<String>> services) {
     }
 
@@ -164,7 +166,7 @@ public class BjsonRpcEndpoint {
      * @param remoteObjects the objects exported on it
      * @param dropped lines dropped, by reason
      */
-    public record ConnectionReport(long id, String role, String client, String peer, Instant openedAt, long ageSeconds,
+    public record ConnectionReport(long id, String role, @Nullable String client, String peer, Instant openedAt, long ageSeconds,
             int inFlight, int queued, int pending, int openPipes, long bytesIn, long bytesOut, List<String> handlers,
             List<String> remoteObjects, Map<String, Long> dropped) {
     }
