@@ -1,5 +1,6 @@
 package io.github.bjsonrpc;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +42,9 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
     }
 
     private final String name;
-    private final String host;
-    private final int port;
+    private final Supplier<InetSocketAddress> peer;
+    private volatile String host;
+    private volatile int port;
     private final HandlerFactory handlerFactory;
     private final ConnectionOptions options;
     private final SslContext sslContext;
@@ -63,6 +66,7 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         this.name = builder.name;
         this.host = builder.host;
         this.port = builder.port;
+        this.peer = builder.peer;
         this.handlerFactory = builder.handlerFactory;
         this.options = builder.options;
         this.sslContext = builder.sslContext;
@@ -138,6 +142,11 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         attempt = started;
         CompletableFuture<? extends Connection> made;
         try {
+            if (peer != null) {
+                InetSocketAddress address = peer.get();
+                host = address.getHostString();
+                port = address.getPort();
+            }
             made = TransportProvider.get().connectAsync(host, port, handlerFactory, options, sslContext, listener,
                 observer);
         } catch (RuntimeException e) {
@@ -257,12 +266,12 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         return name;
     }
 
-    /** The peer's host. */
+    /** The peer's host: of the latest connection attempt when the address is asked for ({@link Builder#peer}). */
     public String host() {
         return host;
     }
 
-    /** The peer's port. */
+    /** The peer's port: of the latest connection attempt when the address is asked for ({@link Builder#peer}). */
     public int port() {
         return port;
     }
@@ -348,6 +357,7 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         private final int port;
         private String name;
         private Reconnect reconnect = Reconnect.defaults();
+        private Supplier<InetSocketAddress> peer;
 
         @Override
         boolean serverSide() {
@@ -375,6 +385,21 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
          */
         public Builder reconnect(Reconnect reconnect) {
             this.reconnect = Objects.requireNonNull(reconnect, "reconnect");
+            return this;
+        }
+
+        /**
+         * Asks for the peer's address before each connection attempt, rather than using the host and port given to
+         * {@link BjsonRpcClient#builder}: for a peer whose address is known only later, such as a server of the same
+         * application bound to a free port. {@link BjsonRpcClient#host()} and {@link BjsonRpcClient#port()} are
+         * then those of the latest attempt, and the builder's until the first.
+         *
+         * @param address gives the peer's address; a failure fails that attempt (a reconnect is then scheduled, if
+         *        enabled)
+         * @return this builder
+         */
+        public Builder peer(Supplier<InetSocketAddress> address) {
+            this.peer = Objects.requireNonNull(address, "address");
             return this;
         }
 

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,6 +79,41 @@ class ClientReconnectTest {
             .reconnect(new Reconnect(true, Duration.ofMillis(20), Duration.ofMillis(200), 2.0))
             .addConnectionListener(listener)
             .build());
+    }
+
+    @Test
+    void aClientAsksForItsPeersAddressAtEachAttempt() {
+        AtomicReference<InetSocketAddress> peer = new AtomicReference<>();
+        BjsonRpcClient client = cleanup.track(BjsonRpcClient.builder("127.0.0.1", 1).name("later")
+            .peer(() -> {
+                InetSocketAddress known = peer.get();
+                if (known == null) {
+                    throw new IllegalStateException("the peer is not known yet");
+                }
+                return known;
+            })
+            .handlerFactory(HandlerFactory.NONE)
+            .reconnect(new Reconnect(true, Duration.ofMillis(20), Duration.ofMillis(200), 2.0))
+            .build());
+
+        assertThatThrownBy(client::connect).isInstanceOf(BjsonRpcException.class)
+            .hasMessageContaining("the peer is not known yet");
+        assertThat(client.lastError()).hasMessageContaining("the peer is not known yet");
+
+        BjsonRpcServer first = server(0);
+        peer.set(new InetSocketAddress("127.0.0.1", first.port()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.state() == BjsonRpcClient.State.CONNECTED);
+        assertThat(client.call("ping")).isEqualTo("pong");
+        assertThat(client.port()).isEqualTo(first.port());
+
+        // the peer moves: the next attempt asks again
+        BjsonRpcServer second = server(0);
+        peer.set(new InetSocketAddress("127.0.0.1", second.port()));
+        first.stop();
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.state() == BjsonRpcClient.State.CONNECTED
+            && client.port() == second.port());
+        assertThat(client.call("ping")).isEqualTo("pong");
+        assertThat(second.connections()).hasSize(1);
     }
 
     @Test

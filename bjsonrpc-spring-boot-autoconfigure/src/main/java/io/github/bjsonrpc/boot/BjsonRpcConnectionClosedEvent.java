@@ -1,5 +1,7 @@
 package io.github.bjsonrpc.boot;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.bjsonrpc.Connection;
 
 /** A bjsonrpc connection closed; a configured client then reconnects with backoff if so configured. */
@@ -11,7 +13,7 @@ public class BjsonRpcConnectionClosedEvent extends BjsonRpcConnectionEvent {
      * @param connection the connection
      * @param clientName the configured client that had opened it, or {@code null} for the server
      */
-    public BjsonRpcConnectionClosedEvent(Connection connection, String clientName) {
+    public BjsonRpcConnectionClosedEvent(Connection connection, @Nullable String clientName) {
         super(connection, clientName);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.bjsonrpc.boot;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEvent;
 
 import io.github.bjsonrpc.Connection;
@@ -12,13 +13,13 @@ public abstract class BjsonRpcConnectionEvent extends ApplicationEvent {
 
     private static final long serialVersionUID = 1L;
 
-    private final String clientName;
+    private final @Nullable String clientName;
 
     /**
      * @param connection the connection
      * @param clientName the configured client that opened it, or {@code null} for a connection the server accepted
      */
-    protected BjsonRpcConnectionEvent(Connection connection, String clientName) {
+    protected BjsonRpcConnectionEvent(Connection connection, @Nullable String clientName) {
         super(connection);
         this.clientName = clientName;
     }
@@ -29,7 +30,7 @@ public abstract class BjsonRpcConnectionEvent extends ApplicationEvent {
     }
 
     /** The configured client ({@code bjsonrpc.clients.<name>}) that opened it, or {@code null} for the server. */
-    public String clientName() {
+    public @Nullable String clientName() {
         return clientName;
     }
 }

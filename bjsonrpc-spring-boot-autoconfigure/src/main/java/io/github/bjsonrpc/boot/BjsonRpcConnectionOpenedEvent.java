@@ -1,5 +1,7 @@
 package io.github.bjsonrpc.boot;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.bjsonrpc.Connection;
 
 /** A bjsonrpc connection opened: accepted by the server, or opened (again) by a configured client. */
@@ -11,7 +13,7 @@ public class BjsonRpcConnectionOpenedEvent extends BjsonRpcConnectionEvent {
      * @param connection the connection
      * @param clientName the configured client that opened it, or {@code null} for the server
      */
-    public BjsonRpcConnectionOpenedEvent(Connection connection, String clientName) {
+    public BjsonRpcConnectionOpenedEvent(Connection connection, @Nullable String clientName) {
         super(connection, clientName);
     }
 }

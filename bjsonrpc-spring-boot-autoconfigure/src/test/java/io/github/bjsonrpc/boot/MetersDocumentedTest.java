@@ -30,6 +30,7 @@ import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.Exported;
 import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.RemoteError;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerPortInfoListener;
 import io.github.bjsonrpc.support.RawPeer;
 import io.github.bjsonrpc.support.Readme;
 import io.micrometer.core.instrument.Meter;
@@ -111,7 +112,7 @@ class MetersDocumentedTest {
         assertThat(tagKeysByMeter(meters).keySet()).as("meters at start-up").isEqualTo(documented.entrySet()
             .stream().filter(e -> e.getValue().fromStartUp()).map(Map.Entry::getKey).collect(Collectors.toSet()));
 
-        exercise(context.getEnvironment().getRequiredProperty(LocalBjsonRpcServerPort.PROPERTY, Integer.class),
+        exercise(context.getEnvironment().getRequiredProperty(BjsonRpcServerPortInfoListener.PROPERTY, Integer.class),
             context.getBean("downstream", BjsonRpcClient.class));
 
         Map<String, Set<String>> expected = new TreeMap<>();

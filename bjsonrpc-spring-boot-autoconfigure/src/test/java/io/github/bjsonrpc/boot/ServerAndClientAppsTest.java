@@ -7,8 +7,10 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +35,9 @@ import io.github.bjsonrpc.BjsonRpcServer;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.ConnectionOptions;
 import io.github.bjsonrpc.HandlerFactory;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerLifecycle;
+import io.github.bjsonrpc.boot.client.ImportBjsonRpcClients;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerPortInfoListener;
 
 /**
  * A server application and client applications, each a real Spring Boot context, talking over loopback: calls both
@@ -136,6 +140,21 @@ class ServerAndClientAppsTest {
     static class ClientApp {
     }
 
+    /** A bean that gets the client to the application's own server when the context is built, before it binds. */
+    static class NeedsSelf {
+        final BjsonRpcClient self;
+
+        NeedsSelf(@Qualifier("self") BjsonRpcClient self) {
+            this.self = self;
+        }
+    }
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    @Import({Calculator.class, SlowCalls.class, NeedsSelf.class})
+    static class SelfCallingApp {
+    }
+
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
     @AfterEach
@@ -164,7 +183,7 @@ class ServerAndClientAppsTest {
     }
 
     private static int port(ConfigurableApplicationContext server) {
-        return server.getEnvironment().getRequiredProperty(LocalBjsonRpcServerPort.PROPERTY, Integer.class);
+        return server.getEnvironment().getRequiredProperty(BjsonRpcServerPortInfoListener.PROPERTY, Integer.class);
     }
 
     private static BjsonRpcClient calc(ConfigurableApplicationContext client) {
@@ -185,6 +204,65 @@ class ServerAndClientAppsTest {
         // the server's service calls the client's service back on the same connection
         assertThat(calculator.whoCalls()).isEqualTo("called by spring-client");
         assertThat(calc(second).call("whoCalls")).isEqualTo("called by spring-client");
+    }
+
+    @Test
+    void aClientReachesItsOwnApplicationsServerOnAFreePort() {
+        ConfigurableApplicationContext app = start(SelfCallingApp.class, "bjsonrpc.server.port=0",
+            "bjsonrpc.clients.self.port=${local.bjsonrpc.server.port}", "bjsonrpc.clients.self.connect-on-startup=true");
+        BjsonRpcClient self = app.getBean(NeedsSelf.class).self;
+
+        assertThat(self.state()).isEqualTo(BjsonRpcClient.State.CONNECTED);
+        assertThat(self.port()).isEqualTo(port(app));
+        assertThat(self.call("add2", 2, 2)).isEqualTo(4);
+    }
+
+    @Test
+    void aClientOnlyApplicationRunsNoServerOfItsOwn() {
+        int port = port(server());
+        // no bjsonrpc.server.enabled: the application has no service for the server, so it binds nothing
+        ConfigurableApplicationContext client = start(ClientApp.class, "bjsonrpc.server.port=0",
+            "bjsonrpc.clients.calc.port=" + port);
+
+        assertThat(client.getBeanProvider(BjsonRpcServerLifecycle.class).getIfAvailable()).isNull();
+        assertThat(client.getEnvironment().getProperty(BjsonRpcServerPortInfoListener.PROPERTY)).isNull();
+        // its calls reach the real server, which publishes add2
+        assertThat(client.getBean(Billing.class).calculator.add2(2, 3)).isEqualTo(5);
+    }
+
+    @Test
+    void aServerApplicationKeepsTheJvmAliveWhileItServes() {
+        Set<Thread> before = keepAliveThreads();
+        ConfigurableApplicationContext server = server();
+        Set<Thread> started = keepAliveThreads();
+        started.removeAll(before);
+        // nothing but the bjsonrpc server runs here (no web server): one non-daemon thread keeps the JVM alive
+        assertThat(started).singleElement().satisfies(thread -> {
+            assertThat(thread.isDaemon()).isFalse();
+            assertThat(thread.isAlive()).isTrue();
+        });
+
+        server.close();
+        Thread keepAlive = started.iterator().next();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !keepAlive.isAlive());
+    }
+
+    @Test
+    void aClientOnlyApplicationDoesNotKeepTheJvmAlive() {
+        int port = port(server());
+        Set<Thread> before = keepAliveThreads();
+        client(port);
+        assertThat(keepAliveThreads()).isEqualTo(before);
+    }
+
+    private static Set<Thread> keepAliveThreads() {
+        Set<Thread> threads = new HashSet<>();
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().startsWith(BjsonRpcServerLifecycle.KEEP_ALIVE_THREAD) && thread.isAlive()) {
+                threads.add(thread);
+            }
+        }
+        return threads;
     }
 
     @Test
@@ -232,14 +310,16 @@ class ServerAndClientAppsTest {
 
     @Test
     void tlsWithClientCertificatesThroughSslBundles(@TempDir Path dir) throws Exception {
-        keytool(dir, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        Keytool.run(dir, "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
             "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-keystore", "server.p12");
-        keytool(dir, "-genkeypair", "-alias", "client", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
+        Keytool.run(dir, "-genkeypair", "-alias", "client", "-keyalg", "RSA", "-keysize", "2048", "-validity", "2",
             "-dname", "CN=billing-client", "-keystore", "client.p12");
-        keytool(dir, "-exportcert", "-alias", "server", "-keystore", "server.p12", "-file", "server.crt");
-        keytool(dir, "-exportcert", "-alias", "client", "-keystore", "client.p12", "-file", "client.crt");
-        keytool(dir, "-importcert", "-noprompt", "-alias", "server", "-file", "server.crt", "-keystore", "trust.p12");
-        keytool(dir, "-importcert", "-noprompt", "-alias", "client", "-file", "client.crt", "-keystore", "trust.p12");
+        Keytool.run(dir, "-exportcert", "-alias", "server", "-keystore", "server.p12", "-file", "server.crt");
+        Keytool.run(dir, "-exportcert", "-alias", "client", "-keystore", "client.p12", "-file", "client.crt");
+        Keytool.run(dir, "-importcert", "-noprompt", "-alias", "server", "-file", "server.crt", "-keystore",
+            "trust.p12");
+        Keytool.run(dir, "-importcert", "-noprompt", "-alias", "client", "-file", "client.crt", "-keystore",
+            "trust.p12");
         String trust = "file:" + dir.resolve("trust.p12");
 
         ConfigurableApplicationContext server = server("bjsonrpc.server.ssl.bundle=server",
@@ -273,17 +353,6 @@ class ServerAndClientAppsTest {
             "spring.ssl.bundle.jks.trusting.truststore.password=secret1");
         assertThatThrownBy(() -> calc(anonymous).call(Duration.ofSeconds(2), Object.class, "add2", 1, 2))
             .isInstanceOf(BjsonRpcException.class);
-    }
-
-    private static void keytool(Path dir, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
-        command.addAll(List.of(args));
-        command.addAll(List.of("-storetype", "PKCS12", "-storepass", "secret1"));
-        Process keytool = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(keytool.getInputStream().readAllBytes());
-        assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(keytool.exitValue()).as(output).isZero();
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.HandlerFactory;
-import io.github.bjsonrpc.boot.LocalBjsonRpcServerPort;
+import io.github.bjsonrpc.boot.test.autoconfigure.LocalBjsonRpcServerPort;
 import io.github.bjsonrpc.dispatch.MethodTable;
 import io.github.bjsonrpc.support.RawPeer;
 import io.github.bjsonrpc.support.ServerReplay;

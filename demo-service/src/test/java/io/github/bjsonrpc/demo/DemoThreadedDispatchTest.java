@@ -3,7 +3,7 @@ package io.github.bjsonrpc.demo;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import io.github.bjsonrpc.boot.LocalBjsonRpcServerPort;
+import io.github.bjsonrpc.boot.test.autoconfigure.LocalBjsonRpcServerPort;
 import io.github.bjsonrpc.support.ServerReplay;
 
 /** The threaded recording, against the demo configured for more than one request at a time per connection. */

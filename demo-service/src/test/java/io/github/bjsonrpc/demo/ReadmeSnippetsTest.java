@@ -30,6 +30,11 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -54,6 +59,8 @@ import tools.jackson.databind.json.JsonMapper;
  * class.</li>
  * <li>A block with a {@code main} method is run, in a class loader over its compiled classes, and what it prints
  * must be its {@code // prints: } comments, one per line, in order.</li>
+ * <li>A block with {@code @Test} methods is a test class, run with JUnit in such a class loader: every one of its
+ * tests must pass.</li>
  * <li>A {@code yaml} block parses, each of its keys is a property of the configuration metadata on the classpath
  * or lies under a map-valued one, and its {@code bjsonrpc.clients.<name>.*} keys bind to the client settings with
  * none left over.</li>
@@ -67,6 +74,7 @@ class ReadmeSnippetsTest {
         Pattern.MULTILINE);
     private static final Pattern PRINTS = Pattern.compile("// prints: (.*)$", Pattern.MULTILINE);
     private static final Pattern MAIN = Pattern.compile("public static void main\\(String\\[\\] \\w+\\)");
+    private static final Pattern TEST = Pattern.compile("^\\s*@Test$", Pattern.MULTILINE);
 
     @TempDir
     Path output;
@@ -108,6 +116,33 @@ class ReadmeSnippetsTest {
             assertThat(run(className, classes)).as("what the block at line " + block.line() + " prints")
                 .isEqualTo(expectedOutput(source));
         }
+        if (TEST.matcher(source).find()) {
+            TestExecutionSummary summary = runTests(className, classes);
+            assertThat(summary.getFailures()).as("failed tests of the block at line " + block.line()).isEmpty();
+            assertThat(summary.getTestsSucceededCount()).as("passed tests of the block at line " + block.line())
+                .isPositive().isEqualTo(summary.getTestsFoundCount());
+        }
+    }
+
+    /**
+     * Runs a test class with JUnit. Its class loader stays open: Spring's test context cache keeps the context it
+     * made until the JVM ends.
+     */
+    private static TestExecutionSummary runTests(String className, Path classes) throws Exception {
+        @SuppressWarnings("resource")
+        URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+            ReadmeSnippetsTest.class.getClassLoader());
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                .selectors(DiscoverySelectors.selectClass(loader, className)).build(), listener);
+        } finally {
+            thread.setContextClassLoader(original);
+        }
+        return listener.getSummary();
     }
 
     /** Leading imports stay imports; every other line becomes the body of the class. */

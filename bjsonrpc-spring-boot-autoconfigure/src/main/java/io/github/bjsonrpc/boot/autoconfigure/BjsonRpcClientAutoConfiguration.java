@@ -1,5 +1,7 @@
 package io.github.bjsonrpc.boot.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.beans.factory.BeanFactory;
@@ -14,10 +16,18 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import io.github.bjsonrpc.BjsonRpc;
+import io.github.bjsonrpc.boot.BjsonRpcConnections;
+import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
+import io.github.bjsonrpc.boot.BjsonRpcServices;
+import io.github.bjsonrpc.boot.client.BjsonRpcClientCustomizer;
+import io.github.bjsonrpc.boot.client.BjsonRpcClientFactory;
+import io.github.bjsonrpc.boot.client.BjsonRpcClientsLifecycle;
+import io.github.bjsonrpc.boot.client.BjsonRpcClientsRegistrar;
 
 /**
  * One {@link io.github.bjsonrpc.BjsonRpcClient} bean per {@code bjsonrpc.clients.<name>}, injected by its name (see
- * {@link BjsonRpcClientsRegistrar}), connected on first use or at start-up, reconnecting with backoff. Adjust them with {@link BjsonRpcClientCustomizer} beans.
+ * {@link BjsonRpcClientsRegistrar}), connected on first use or at start-up, reconnecting with backoff. Adjust them
+ * with {@link BjsonRpcClientCustomizer} beans.
  */
 @AutoConfiguration(after = {BjsonRpcAutoConfiguration.class, SslAutoConfiguration.class})
 @ConditionalOnClass(BjsonRpc.class)
@@ -31,7 +41,7 @@ public final class BjsonRpcClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     BjsonRpcClientFactory bjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services,
-            HandlerExecutor executor, ObjectProvider<SslBundles> sslBundles,
+            BjsonRpcHandlerExecutor executor, ObjectProvider<SslBundles> sslBundles,
             ObjectProvider<BjsonRpcClientCustomizer> customizers, ApplicationContext context,
             BjsonRpcConnections connections) {
         Set<String> configured = properties.getClients().keySet();
@@ -41,12 +51,18 @@ public final class BjsonRpcClientAutoConfiguration {
                     + "', but no bjsonrpc.clients." + client + " is configured");
             }
         }
-        return new BjsonRpcClientFactory(properties, services, executor, sslBundles.getIfAvailable(),
-            customizers.orderedStream().toList(), context, connections);
+        return new PropertiesBjsonRpcClientFactory(properties, services, executor, sslBundles.getIfAvailable(),
+            customizers.orderedStream().toList(), context, connections, context.getEnvironment());
     }
 
     @Bean
     BjsonRpcClientsLifecycle bjsonRpcClientsLifecycle(BjsonRpcProperties properties, BeanFactory beanFactory) {
-        return new BjsonRpcClientsLifecycle(properties.getClients(), beanFactory);
+        List<String> connectOnStartup = new ArrayList<>();
+        properties.getClients().forEach((name, client) -> {
+            if (client.isConnectOnStartup()) {
+                connectOnStartup.add(name);
+            }
+        });
+        return new BjsonRpcClientsLifecycle(connectOnStartup, beanFactory);
     }
 }

@@ -1,10 +1,13 @@
 package io.github.bjsonrpc.boot.autoconfigure;
 
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 
 import io.github.bjsonrpc.BjsonRpc;
@@ -35,46 +38,51 @@ public class BjsonRpcProperties {
     /** Settings every connection has, whichever side opened it. */
     public abstract static class ConnectionSettings {
 
-        /** How many of the peer's requests may run at once on one connection; they always start in order. */
+        /** Maximum number of the peer's requests that run at once on one connection; they always start in order. */
         private int maxConcurrency = 1;
 
-        /** The longest line accepted; a longer one is discarded as it arrives. */
+        /** Maximum length of a line; a longer one is discarded as it arrives. */
         private DataSize maxLineLength = DataSize.ofMegabytes(8);
 
         /**
-         * How long a request to the peer waits for its reply, whether anybody waits for it or not; also how long a
-         * pipe's iterator waits for each element.
+         * Maximum time a request to the peer waits for its reply, whether anybody waits for it or not; also how long
+         * a pipe's iterator waits for each element. If a duration suffix is not specified, seconds will be used.
          */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration callTimeout = Duration.ofSeconds(60);
 
-        /** How many exported objects may be live on one connection. */
+        /** Maximum number of exported objects live on one connection. */
         private int maxRemoteObjects = 1024;
 
-        /** How many requests sent from here may wait for replies at once on one connection, pipes included. */
+        /** Maximum number of requests sent from here that wait for their replies on one connection, pipes included. */
         private int maxPendingRequests = 10_000;
 
-        /** How many pipes opened from here may be open at once on one connection. */
+        /** Maximum number of pipes opened from here and open at once on one connection. */
         private int maxOpenPipes = 1_000;
 
         /**
-         * How many lines of the peer needing a reply may wait to start on one connection; reading pauses at half,
-         * and lines already read beyond it are answered "Server busy".
+         * Maximum number of the peer's lines needing a reply that wait to start on one connection; reading pauses at
+         * half, and lines already read beyond it are answered "Server busy".
          */
         private int maxQueuedRequests = 10_000;
 
         /**
-         * How much may wait to be written to a peer that does not read; above it writers wait until the peer reads
-         * again (this side goes on reading).
+         * Amount of data waiting to be written to a peer that does not read above which writers wait until the peer
+         * reads again (this side goes on reading).
          */
         private DataSize writeHighWaterMark = DataSize.ofMegabytes(1);
 
         /**
-         * How many bytes of pipe elements may wait for their caller on one connection; above it reading pauses until
-         * the caller consumes.
+         * Amount of pipe elements waiting for their caller on one connection above which reading pauses until the
+         * caller consumes.
          */
         private DataSize maxBufferedPipeBytes = DataSize.ofMegabytes(8);
 
-        /** How long a connection may go without reading or writing before it is closed; 0 for never. */
+        /**
+         * Time a connection may go without reading or writing before it is closed; 0 for never. If a duration suffix is
+         * not specified, seconds will be used.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration idleTimeout = Duration.ZERO;
 
         /** How many of the peer's requests may run at once on one connection. */
@@ -204,32 +212,40 @@ public class BjsonRpcProperties {
     /** The bjsonrpc server. */
     public static class Server extends ConnectionSettings {
 
-        /** Whether to start the bjsonrpc server. */
-        private boolean enabled = true;
+        /**
+         * Whether to start the bjsonrpc server. When not set, it starts if the application has a @BjsonRpcService
+         * published on the server.
+         */
+        private @Nullable Boolean enabled;
 
-        /** The address to listen on; 0.0.0.0 for every interface. */
+        /** Network address to listen on; 0.0.0.0 for every interface. */
         private String host = BjsonRpc.DEFAULT_HOST;
 
-        /** The port to listen on; 0 for a free one (see @LocalBjsonRpcServerPort). */
+        /** Port to listen on; 0 for a free one (local.bjsonrpc.server.port then holds it). */
         private int port = BjsonRpc.DEFAULT_PORT;
 
-        /** How long in-flight calls and pipes may take to finish when the application stops. */
+        /**
+         * Maximum time in-flight calls and pipes may take to finish when the application stops. It must end within
+         * spring.lifecycle.timeout-per-shutdown-phase: a longer one is shortened, with a warning. If a duration
+         * suffix is not specified, seconds will be used.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration shutdownGracePeriod = Duration.ofSeconds(20);
 
-        /** How many connections may be open at once; more are closed as they come. */
+        /** Maximum number of connections open at once; more are closed as they come. */
         private int maxConnections = BjsonRpcServer.DEFAULT_MAX_CONNECTIONS;
 
         private final ServerSsl ssl = new ServerSsl();
 
-        /** Whether to start the server. */
-        public boolean isEnabled() {
+        /** Whether to start the server; {@code null} when not set: then it starts if there is a service to serve. */
+        public @Nullable Boolean getEnabled() {
             return enabled;
         }
 
         /**
          * @param enabled whether to start the server
          */
-        public void setEnabled(boolean enabled) {
+        public void setEnabled(@Nullable Boolean enabled) {
             this.enabled = enabled;
         }
 
@@ -294,21 +310,24 @@ public class BjsonRpcProperties {
     /** TLS of the server, from a Spring Boot SSL bundle. */
     public static class ServerSsl {
 
-        /** The SSL bundle (spring.ssl.bundle.*) with the server's key and, for client-auth, its trust. */
-        private String bundle;
+        /**
+         * SSL bundle (spring.ssl.bundle.*) with the server's key and, for client authentication, its trust material;
+         * TLS when set.
+         */
+        private @Nullable String bundle;
 
         /** Whether clients must present a certificate. */
         private ClientAuth clientAuth = ClientAuth.NONE;
 
         /** The SSL bundle name, or {@code null} for plain TCP. */
-        public String getBundle() {
+        public @Nullable String getBundle() {
             return bundle;
         }
 
         /**
          * @param bundle an SSL bundle name
          */
-        public void setBundle(String bundle) {
+        public void setBundle(@Nullable String bundle) {
             this.bundle = bundle;
         }
 
@@ -338,27 +357,30 @@ public class BjsonRpcProperties {
     /** One outbound connection. */
     public static class Client extends ConnectionSettings {
 
-        /** The peer's host. */
+        /** Peer's host. */
         private String host = BjsonRpc.DEFAULT_HOST;
 
-        /** The peer's port. */
-        private int port = BjsonRpc.DEFAULT_PORT;
+        /**
+         * Peer's port. A placeholder known only once the application runs, such as ${local.bjsonrpc.server.port} for
+         * this application's own server on a free port, is resolved at each connection attempt.
+         */
+        private String port = String.valueOf(BjsonRpc.DEFAULT_PORT);
 
-        /** How long connecting may take. */
+        /** Maximum time connecting may take. If a duration suffix is not specified, seconds will be used. */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration connectTimeout = Duration.ofSeconds(10);
 
         /**
-         * Whether to connect when the application starts (a failure is logged and retried with backoff) rather
-         * than on first use.
+         * Whether to connect when the application starts (a failure is logged and retried with backoff) rather than on
+         * first use.
          */
-        private boolean connectOnStartup = false;
+        private boolean connectOnStartup;
 
         /**
-         * Whether the application cannot work without this client: its health is then DOWN while it is not
-         * connected. Otherwise it reports UP with its state, so that an unreachable downstream does not fail
-         * liveness.
+         * Whether the application cannot work without this client: its health is then DOWN while it is not connected.
+         * Otherwise it reports UP with its state, so that an unreachable downstream does not fail liveness.
          */
-        private boolean required = false;
+        private boolean required;
 
         private final ClientReconnect reconnect = new ClientReconnect();
 
@@ -376,20 +398,39 @@ public class BjsonRpcProperties {
             this.host = host;
         }
 
-        /** The peer's port. */
-        public int getPort() {
+        /** The peer's port: a number, or a placeholder resolved at each connection attempt. */
+        public String getPort() {
             return port;
         }
 
         /**
-         * @param port 1 to 65535
+         * @param port 1 to 65535, or a placeholder such as {@code ${local.bjsonrpc.server.port}}
          */
-        public void setPort(int port) {
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("a bjsonrpc client port must be between 1 and 65535, was "
-                    + port);
+        public void setPort(String port) {
+            if (!Placeholders.in(port)) {
+                portNumber("a bjsonrpc client port", port);
             }
             this.port = port;
+        }
+
+        /**
+         * @param what what the port is, for the message
+         * @param port a port number as text
+         * @return the number
+         * @throws IllegalArgumentException if it is not a port number
+         */
+        static int portNumber(String what, String port) {
+            int number;
+            try {
+                number = Integer.parseInt(port.trim());
+            } catch (NumberFormatException e) {
+                number = -1;
+            }
+            if (number < 1 || number > 65535) {
+                throw new IllegalArgumentException(what + " must be between 1 and 65535, or a placeholder such as "
+                    + "${local.bjsonrpc.server.port}; was '" + port + "'");
+            }
+            return number;
         }
 
         /** How long connecting may take. */
@@ -442,16 +483,20 @@ public class BjsonRpcProperties {
     /** When a client reconnects after losing its connection: exponential backoff. */
     public static class ClientReconnect {
 
-        /** Whether to reconnect at all. */
+        /** Whether to reconnect after losing the connection. */
         private boolean enabled = true;
 
-        /** The first delay. */
+        /** Delay before the first attempt to reconnect. If a duration suffix is not specified, seconds will be used. */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration initialDelay = Duration.ofSeconds(1);
 
-        /** The longest delay. */
+        /**
+         * Longest delay between two attempts to reconnect. If a duration suffix is not specified, seconds will be used.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration maxDelay = Duration.ofSeconds(30);
 
-        /** How much each delay grows. */
+        /** Factor by which each delay grows. */
         private double multiplier = 2.0;
 
         /** Whether to reconnect. */
@@ -506,18 +551,21 @@ public class BjsonRpcProperties {
     /** TLS of a client, from a Spring Boot SSL bundle. */
     public static class ClientSsl {
 
-        /** The SSL bundle (spring.ssl.bundle.*) whose trust material verifies the server, and key for client-auth. */
-        private String bundle;
+        /**
+         * SSL bundle (spring.ssl.bundle.*) whose trust material verifies the server, and whose key serves client
+         * authentication; TLS when set.
+         */
+        private @Nullable String bundle;
 
         /** The SSL bundle name, or {@code null} for plain TCP. */
-        public String getBundle() {
+        public @Nullable String getBundle() {
             return bundle;
         }
 
         /**
          * @param bundle an SSL bundle name
          */
-        public void setBundle(String bundle) {
+        public void setBundle(@Nullable String bundle) {
             this.bundle = bundle;
         }
     }

@@ -3,6 +3,7 @@ package io.github.bjsonrpc.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -16,11 +17,18 @@ import org.springframework.context.annotation.Import;
 
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.BjsonRpcClient;
+import io.github.bjsonrpc.BjsonRpcServer;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.HandlerFactory;
+import io.github.bjsonrpc.boot.BjsonRpcConnections;
+import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
 import io.github.bjsonrpc.boot.BjsonRpcService;
-import io.github.bjsonrpc.boot.ImportBjsonRpcClients;
-import io.github.bjsonrpc.boot.LocalBjsonRpcServerPort;
+import io.github.bjsonrpc.boot.BjsonRpcServices;
+import io.github.bjsonrpc.boot.client.BjsonRpcClientFactory;
+import io.github.bjsonrpc.boot.client.ImportBjsonRpcClients;
+import io.github.bjsonrpc.boot.server.BjsonRpcPortInUseException;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerPortInfoListener;
 
 /** Each auto-configuration's conditions, back-offs and failures, without a web server. */
 class BjsonRpcAutoConfigurationTests {
@@ -66,7 +74,7 @@ class BjsonRpcAutoConfigurationTests {
         runner.withUserConfiguration(Greeter.class).run(context -> {
             assertThat(context).hasNotFailed().hasSingleBean(BjsonRpcServerLifecycle.class);
             int port = context.getBean(BjsonRpcServerLifecycle.class).server().port();
-            assertThat(context.getEnvironment().getProperty(LocalBjsonRpcServerPort.PROPERTY, Integer.class))
+            assertThat(context.getEnvironment().getProperty(BjsonRpcServerPortInfoListener.PROPERTY, Integer.class))
                 .isEqualTo(port);
             try (Connection connection = BjsonRpc.connect("127.0.0.1", port, HandlerFactory.NONE)) {
                 assertThat(connection.call("greet", "you")).isEqualTo("hello you");
@@ -78,10 +86,57 @@ class BjsonRpcAutoConfigurationTests {
 
     @Test
     void theServerIsOffWhenDisabled() {
-        runner.withPropertyValues("bjsonrpc.server.enabled=false").run(context -> {
+        runner.withUserConfiguration(Greeter.class).withPropertyValues("bjsonrpc.server.enabled=false").run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(BjsonRpcServerLifecycle.class);
             assertThat(context).hasSingleBean(BjsonRpcServices.class);
         });
+    }
+
+    @Test
+    void withNothingToServeThereIsNoServer() {
+        runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(BjsonRpcServerLifecycle.class)
+            .hasSingleBean(BjsonRpcServices.class));
+    }
+
+    @Test
+    void aServicePublishedOnlyOnAClientStartsNoServer() {
+        runner.withUserConfiguration(ClientSideOnly.class).withPropertyValues("bjsonrpc.clients.downstream.port=1")
+            .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(BjsonRpcServerLifecycle.class));
+    }
+
+    @Test
+    void aServiceDeclaredByABeanMethodStartsTheServer() {
+        runner.withUserConfiguration(GreeterBean.class).run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(BjsonRpcServerLifecycle.class);
+            try (Connection connection = BjsonRpc.connect("127.0.0.1",
+                    context.getBean(BjsonRpcServerLifecycle.class).server().port(), HandlerFactory.NONE)) {
+                assertThat(connection.call("greet", "you")).isEqualTo("hello you");
+            }
+        });
+    }
+
+    @Test
+    void enabledExplicitlyTheServerStartsWithNothingToServe() {
+        runner.withPropertyValues("bjsonrpc.server.enabled=true").run(context -> {
+            assertThat(context).hasNotFailed().hasSingleBean(BjsonRpcServerLifecycle.class);
+            assertThat(context.getBean(BjsonRpcServerLifecycle.class).server().isRunning()).isTrue();
+        });
+    }
+
+    @BjsonRpcService(server = false, clients = "downstream")
+    public static class ClientSideOnly {
+        public String clientName() {
+            return "me";
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class GreeterBean {
+        @Bean
+        @org.springframework.context.annotation.Scope("prototype")
+        Greeter greeter() {
+            return new Greeter();
+        }
     }
 
     @Test
@@ -127,26 +182,30 @@ class BjsonRpcAutoConfigurationTests {
 
     @Test
     void anOutOfRangePortSaysWhichProperty() {
-        runner.withPropertyValues("bjsonrpc.server.port=70000").run(context -> assertThat(context.getStartupFailure())
+        runner.withUserConfiguration(Greeter.class).withPropertyValues("bjsonrpc.server.port=70000").run(context -> assertThat(context.getStartupFailure())
             .rootCause().hasMessageContaining("bjsonrpc.server.port must be between 0 and 65535"));
     }
 
     @Test
     void aPortInUseSaysWhatToDo() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            runner.withPropertyValues("bjsonrpc.server.port=" + taken.getLocalPort()).run(context ->
+            runner.withUserConfiguration(Greeter.class).withPropertyValues("bjsonrpc.server.port="
+                    + taken.getLocalPort()).run(context ->
                 assertThat(context.getStartupFailure()).hasRootCauseInstanceOf(java.net.BindException.class)
+                    .satisfies(failure -> assertThat(failure).hasCauseInstanceOf(BjsonRpcPortInUseException.class))
                     .hasStackTraceContaining("bjsonrpc.server.port " + taken.getLocalPort() + " is already in use")
-                    .hasStackTraceContaining("or 0 for a free one"));
+                    .hasStackTraceContaining("or 0 for a free one")
+                    .hasStackTraceContaining("turn its server off with bjsonrpc.server.enabled=false"));
         }
     }
 
     @Test
     void invalidConnectionSettingsNameTheirProperties() {
-        runner.withPropertyValues("bjsonrpc.server.max-concurrency=0").run(context ->
+        ApplicationContextRunner serving = runner.withUserConfiguration(Greeter.class);
+        serving.withPropertyValues("bjsonrpc.server.max-concurrency=0").run(context ->
             assertThat(context.getStartupFailure()).rootCause()
                 .hasMessageContaining("maxConcurrency must be at least 1"));
-        runner.withPropertyValues("bjsonrpc.server.ssl.bundle=missing").run(context ->
+        serving.withPropertyValues("bjsonrpc.server.ssl.bundle=missing").run(context ->
             assertThat(context.getStartupFailure()).hasMessageContaining("missing"));
     }
 
@@ -179,6 +238,27 @@ class BjsonRpcAutoConfigurationTests {
     }
 
     @Test
+    void aClientPortThatIsNeitherANumberNorAPlaceholderSaysSo() {
+        runner.withPropertyValues("bjsonrpc.clients.bad.port=ten").run(context ->
+            assertThat(context.getStartupFailure()).hasStackTraceContaining("bjsonrpc.clients.bad")
+                .hasStackTraceContaining("must be between 1 and 65535, or a placeholder such as "
+                    + "${local.bjsonrpc.server.port}; was 'ten'"));
+    }
+
+    @Test
+    void aClientPortPlaceholderThatNeverResolvesFailsItsAttemptsSayingSo() {
+        runner.withPropertyValues("bjsonrpc.clients.lost.port=${nowhere.port}",
+                "bjsonrpc.clients.lost.reconnect.enabled=false")
+            .run(context -> {
+                assertThat(context).hasNotFailed();
+                BjsonRpcClient lost = context.getBean("lost", BjsonRpcClient.class);
+                org.assertj.core.api.Assertions.assertThatThrownBy(lost::connect)
+                    .hasMessageContaining("bjsonrpc.clients.lost.port is '${nowhere.port}', which cannot be "
+                        + "resolved yet");
+            });
+    }
+
+    @Test
     void anInvalidClientSettingNamesTheClient() {
         runner.withPropertyValues("bjsonrpc.server.enabled=false", "bjsonrpc.clients.bad.port=1",
                 "bjsonrpc.clients.bad.reconnect.multiplier=0.5")
@@ -188,10 +268,99 @@ class BjsonRpcAutoConfigurationTests {
     }
 
     @Test
+    void aServerLifecycleOfTheApplicationReplacesTheAutoConfiguredOne() {
+        runner.withUserConfiguration(Greeter.class, OwnServer.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBeansOfType(BjsonRpcServerLifecycle.class)).containsOnlyKeys("ownServer");
+            BjsonRpcServerLifecycle own = context.getBean(BjsonRpcServerLifecycle.class);
+            assertThat(own.shutdownGracePeriod()).isEqualTo(Duration.ofSeconds(2));
+            // its start is published as the auto-configured one's is
+            int port = context.getEnvironment().getRequiredProperty(BjsonRpcServerPortInfoListener.PROPERTY,
+                Integer.class);
+            assertThat(port).isEqualTo(own.server().port());
+            try (Connection connection = BjsonRpc.connect("127.0.0.1", port, HandlerFactory.NONE)) {
+                assertThat(connection.call("greet", "you")).isEqualTo("hello you");
+            }
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnServer {
+        @Bean
+        BjsonRpcServerLifecycle ownServer(BjsonRpcServices services,
+                org.springframework.context.ApplicationEventPublisher publisher) {
+            return new BjsonRpcServerLifecycle(() -> BjsonRpcServer.builder().host("127.0.0.1").port(0)
+                .handlerFactory(services.serverHandlers()).start(), Duration.ofSeconds(2), publisher);
+        }
+    }
+
+    @Test
+    void withoutServicesThereIsNoConnectionBean() {
+        runner.withPropertyValues("bjsonrpc.clients.calc.port=1").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBeanNamesForType(Connection.class)).isEmpty();
+            assertThat(context.getBeanProvider(Connection.class).getIfAvailable()).isNull();
+        });
+    }
+
+    @Test
+    void aServiceGetsItsConnectionAndNoOtherBeanDoes() {
+        runner.withUserConfiguration(EchoesItsConnection.class).run(context -> {
+            try (Connection connection = BjsonRpc.connect("127.0.0.1",
+                    context.getBean(BjsonRpcServerLifecycle.class).server().port(), HandlerFactory.NONE)) {
+                assertThat(connection.call(Long.class, "connectionId")).isEqualTo(
+                    context.getBean(BjsonRpcConnections.class).all().get(0).connection().id());
+            }
+        });
+        runner.withUserConfiguration(Greeter.class, NotAService.class).run(context ->
+            assertThat(context.getStartupFailure()).rootCause()
+                .hasMessageContaining("can only be injected into @BjsonRpcService beans"));
+    }
+
+    @BjsonRpcService
+    public static class EchoesItsConnection {
+        private final Connection connection;
+
+        public EchoesItsConnection(Connection connection) {
+            this.connection = connection;
+        }
+
+        public long connectionId() {
+            return connection.id();
+        }
+    }
+
+    static class NotAService {
+        NotAService(Connection connection) {
+        }
+    }
+
+    @Test
+    void durationsWithoutAUnitAreSeconds() {
+        runner.withPropertyValues("bjsonrpc.server.call-timeout=5", "bjsonrpc.server.idle-timeout=7",
+                "bjsonrpc.server.shutdown-grace-period=3", "bjsonrpc.clients.calc.port=1",
+                "bjsonrpc.clients.calc.connect-timeout=2", "bjsonrpc.clients.calc.reconnect.initial-delay=1",
+                "bjsonrpc.clients.calc.reconnect.max-delay=9", "bjsonrpc.clients.calc.call-timeout=500ms")
+            .run(context -> {
+                BjsonRpcProperties properties = context.getBean(BjsonRpcProperties.class);
+                assertThat(properties.getServer().getCallTimeout()).isEqualTo(Duration.ofSeconds(5));
+                assertThat(properties.getServer().getIdleTimeout()).isEqualTo(Duration.ofSeconds(7));
+                assertThat(properties.getServer().getShutdownGracePeriod()).isEqualTo(Duration.ofSeconds(3));
+                BjsonRpcProperties.Client calc = properties.getClients().get("calc");
+                assertThat(calc.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+                assertThat(calc.getReconnect().getInitialDelay()).isEqualTo(Duration.ofSeconds(1));
+                assertThat(calc.getReconnect().getMaxDelay()).isEqualTo(Duration.ofSeconds(9));
+                assertThat(calc.getCallTimeout()).isEqualTo(Duration.ofMillis(500));
+            });
+    }
+
+    @Test
     void handlerCodeRunsOnVirtualThreadsWhenTheApplicationAsksAndTheJvmHasThem() {
         boolean jvmHasThem = Runtime.version().feature() >= 21;
         runner.withPropertyValues("spring.threads.virtual.enabled=true").run(context ->
-            assertThat(context.getBean(HandlerExecutor.class).forConnections() != null).isEqualTo(jvmHasThem));
-        runner.run(context -> assertThat(context.getBean(HandlerExecutor.class).forConnections()).isNull());
+            assertThat(context.getBean(BjsonRpcHandlerExecutor.class).executor() != BjsonRpc.defaultExecutor())
+                .isEqualTo(jvmHasThem));
+        runner.run(context -> assertThat(context.getBean(BjsonRpcHandlerExecutor.class).executor())
+            .isSameAs(BjsonRpc.defaultExecutor()));
     }
 }

@@ -1,6 +1,5 @@
 package io.github.bjsonrpc.boot.autoconfigure.endpoint;
 
-import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -9,13 +8,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import io.github.bjsonrpc.BjsonRpc;
+import io.github.bjsonrpc.BjsonRpcClient;
+import io.github.bjsonrpc.boot.BjsonRpcConnections;
+import io.github.bjsonrpc.boot.BjsonRpcServices;
+import io.github.bjsonrpc.boot.actuate.endpoint.BjsonRpcEndpoint;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcAutoConfiguration;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcClientAutoConfiguration;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcConnections;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcProperties;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerAutoConfiguration;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerLifecycle;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServices;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 
 /**
  * The {@code bjsonrpc} Actuator endpoint ({@link BjsonRpcEndpoint}), when Actuator is present and the endpoint is
@@ -30,7 +30,7 @@ public final class BjsonRpcEndpointAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     BjsonRpcEndpoint bjsonRpcEndpoint(ObjectProvider<BjsonRpcServerLifecycle> server, BjsonRpcServices services,
-            BjsonRpcConnections connections, BjsonRpcProperties properties, BeanFactory beanFactory) {
-        return new BjsonRpcEndpoint(server.getIfAvailable(), services, connections, properties, beanFactory);
+            BjsonRpcConnections connections, ObjectProvider<BjsonRpcClient> clients) {
+        return new BjsonRpcEndpoint(server.getIfAvailable(), services, connections, clients);
     }
 }

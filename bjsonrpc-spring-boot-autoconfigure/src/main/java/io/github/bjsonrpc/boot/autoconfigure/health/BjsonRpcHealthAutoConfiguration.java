@@ -17,12 +17,14 @@ import org.springframework.context.annotation.Bean;
 
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.BjsonRpcClient;
+import io.github.bjsonrpc.boot.actuate.health.BjsonRpcClientHealthIndicator;
+import io.github.bjsonrpc.boot.actuate.health.BjsonRpcServerHealthIndicator;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcAutoConfiguration;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcClientAutoConfiguration;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcClientsRegistrar;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcProperties;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerAutoConfiguration;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerLifecycle;
+import io.github.bjsonrpc.boot.client.BjsonRpcClientBeans;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 
 /**
  * The {@code bjsonrpc} health contributor: {@code server} ({@link BjsonRpcServerHealthIndicator}) and
@@ -45,7 +47,7 @@ public final class BjsonRpcHealthAutoConfiguration {
             : (HealthIndicator) () -> Health.up().withDetail("enabled", false).build());
         Map<String, HealthContributor> clients = new LinkedHashMap<>();
         properties.getClients().forEach((name, client) -> clients.put(name, new BjsonRpcClientHealthIndicator(
-            beanFactory.getBean(BjsonRpcClientsRegistrar.beanName(name), BjsonRpcClient.class), client.isRequired())));
+            beanFactory.getBean(BjsonRpcClientBeans.beanName(name), BjsonRpcClient.class), client.isRequired())));
         if (!clients.isEmpty()) {
             parts.put("clients", CompositeHealthContributor.fromMap(clients));
         }

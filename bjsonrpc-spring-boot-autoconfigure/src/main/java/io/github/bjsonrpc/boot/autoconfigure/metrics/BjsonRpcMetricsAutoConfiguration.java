@@ -10,10 +10,11 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConf
 import org.springframework.context.annotation.Bean;
 
 import io.github.bjsonrpc.BjsonRpc;
+import io.github.bjsonrpc.boot.BjsonRpcConnections;
+import io.github.bjsonrpc.boot.actuate.metrics.BjsonRpcMetrics;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcAutoConfiguration;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcClientCustomizer;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcConnections;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerCustomizer;
+import io.github.bjsonrpc.boot.client.BjsonRpcClientCustomizer;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**

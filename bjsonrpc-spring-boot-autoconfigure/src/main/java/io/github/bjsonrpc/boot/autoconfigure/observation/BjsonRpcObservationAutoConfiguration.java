@@ -1,6 +1,5 @@
 package io.github.bjsonrpc.boot.autoconfigure.observation;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,15 +13,15 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.context.annotation.Bean;
 
 import io.github.bjsonrpc.BjsonRpc;
+import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcAutoConfiguration;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcClientCustomizer;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerCustomizer;
-import io.github.bjsonrpc.Role;
-import io.github.bjsonrpc.RpcObserver;
-import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServices;
+import io.github.bjsonrpc.boot.client.BjsonRpcClientCustomizer;
+import io.github.bjsonrpc.boot.observation.BjsonRpcMethodTimers;
+import io.github.bjsonrpc.boot.observation.BjsonRpcObservationConvention;
+import io.github.bjsonrpc.boot.observation.DefaultBjsonRpcObservationConvention;
+import io.github.bjsonrpc.boot.observation.ObservationRpcObserver;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
-import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
@@ -48,15 +47,8 @@ public final class BjsonRpcObservationAutoConfiguration {
     @ConditionalOnBean(MeterRegistry.class)
     SmartInitializingSingleton bjsonRpcKnownMethodTimers(ObjectProvider<MeterRegistry> meters,
             BjsonRpcObservationConvention convention, BjsonRpcServices services) {
-        return () -> services.serverMethods().values().stream().flatMap(List::stream).forEach(method -> {
-            BjsonRpcObservationContext context = new BjsonRpcObservationContext(
-                BjsonRpcObservationContext.Side.HANDLED, method, Role.ACCEPTED, null);
-            context.ended(RpcObserver.CallType.CALL, RpcObserver.Outcome.SUCCESS);
-            List<Tag> tags = new ArrayList<>();
-            convention.getLowCardinalityKeyValues(context).forEach(kv -> tags.add(Tag.of(kv.getKey(), kv.getValue())));
-            tags.add(Tag.of("error", "none"));
-            Timer.builder(convention.getName()).tags(tags).register(meters.getObject());
-        });
+        return () -> new BjsonRpcMethodTimers(meters.getObject(), convention)
+            .register(services.serverMethods().values().stream().flatMap(List::stream).toList());
     }
 
     @Bean

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the {@code bjsonrpc} Actuator endpoint.
+ */
+@NullMarked
+package io.github.bjsonrpc.boot.autoconfigure.endpoint;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the bjsonrpc meters.
+ */
+@NullMarked
+package io.github.bjsonrpc.boot.autoconfigure.metrics;
+
+import org.jspecify.annotations.NullMarked;

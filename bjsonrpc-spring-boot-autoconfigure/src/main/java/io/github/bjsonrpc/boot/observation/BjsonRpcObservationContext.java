@@ -1,0 +1,77 @@
+package io.github.bjsonrpc.boot.observation;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.bjsonrpc.Role;
+import io.github.bjsonrpc.RpcObserver;
+import io.micrometer.observation.Observation;
+
+/**
+ * What is known of one observed bjsonrpc call: which side, which method, on which kind of connection, and once it
+ * ended, its type and outcome.
+ */
+public class BjsonRpcObservationContext extends Observation.Context {
+
+    /** Which side of the call this observation watches. */
+    public enum Side {
+        /** A request of the peer handled here. */
+        HANDLED,
+        /** A request sent from here. */
+        ISSUED
+    }
+
+    private final Side side;
+    private final String method;
+    private final Role role;
+    private final @Nullable String clientName;
+    private RpcObserver.@Nullable CallType type;
+    private RpcObserver.@Nullable Outcome outcome;
+
+    /**
+     * @param side handled or issued
+     * @param method the method, low-cardinality ({@code Class.method} on remote objects)
+     * @param role who opened the connection
+     * @param clientName the configured client, or {@code null} for the server's connections
+     */
+    public BjsonRpcObservationContext(Side side, String method, Role role, @Nullable String clientName) {
+        this.side = side;
+        this.method = method;
+        this.role = role;
+        this.clientName = clientName;
+    }
+
+    /** Handled or issued. */
+    public Side side() {
+        return side;
+    }
+
+    /** The method. */
+    public String method() {
+        return method;
+    }
+
+    /** Who opened the connection. */
+    public Role role() {
+        return role;
+    }
+
+    /** The configured client, or {@code null} for the server's connections. */
+    public @Nullable String clientName() {
+        return clientName;
+    }
+
+    /** The call's type, once it ended; {@code null} before. */
+    public RpcObserver.@Nullable CallType type() {
+        return type;
+    }
+
+    /** The call's outcome, once it ended; {@code null} before. */
+    public RpcObserver.@Nullable Outcome outcome() {
+        return outcome;
+    }
+
+    void ended(RpcObserver.CallType endedType, RpcObserver.Outcome endedOutcome) {
+        this.type = endedType;
+        this.outcome = endedOutcome;
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * bjsonrpc for Spring Boot: {@link io.github.bjsonrpc.boot.BjsonRpcService} services, connection events, and what the
+ * server and the clients share (the registry of services, the open connections, the handler executor).
+ */
+@NullMarked
+package io.github.bjsonrpc.boot;
+
+import org.jspecify.annotations.NullMarked;
