@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.bjsonrpc.support.Cleanup;
-import io.github.bjsonrpc.support.ServerHandler;
+import io.github.bjsonrpc.support.StallingHandler;
 
 /**
  * A failed call throws from the caller's thread: its stack trace shows where the caller called, the peer's message
@@ -27,22 +27,9 @@ class CallerFramesTest {
     /** Released when the test ends: what stalls, returns then. */
     private final CountDownLatch release = new CountDownLatch(1);
 
-    /** The shared handler, plus a call that returns only when the test ends. */
-    public static class Handler extends ServerHandler {
-        private final CountDownLatch release;
-
-        Handler(CountDownLatch release) {
-            this.release = release;
-        }
-
-        public String stall() throws InterruptedException {
-            release.await();
-            return "late";
-        }
-    }
-
     private Connection connect() {
-        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Handler(release),
+        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0,
+            c -> new StallingHandler(release),
             ConnectionOptions.builder().maxConcurrency(4).build()));
         cleanup.track(release::countDown);
         return cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE,

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.github.bjsonrpc.support.Cleanup;
-import io.github.bjsonrpc.support.ServerHandler;
+import io.github.bjsonrpc.support.StallingHandler;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 
@@ -46,20 +46,6 @@ class ConnectionEdgesTest {
     /** Released when the test ends: what stalls, returns then. */
     private final CountDownLatch release = new CountDownLatch(1);
 
-    /** The shared handler, plus a call that returns only when the test ends. */
-    public static class Handler extends ServerHandler {
-        private final CountDownLatch release;
-
-        Handler(CountDownLatch release) {
-            this.release = release;
-        }
-
-        public String stall() throws InterruptedException {
-            release.await();
-            return "late";
-        }
-    }
-
     /** Counts the limits reached. */
     static final class Limits implements RpcObserver {
         final List<String> reached = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -71,7 +57,8 @@ class ConnectionEdgesTest {
     }
 
     private BjsonRpcServer server() {
-        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0, c -> new Handler(release),
+        BjsonRpcServer server = cleanup.track(BjsonRpc.createServer("127.0.0.1", 0,
+            c -> new StallingHandler(release),
             ConnectionOptions.builder().maxConcurrency(4).build()));
         cleanup.track(release::countDown);
         return server;
@@ -136,7 +123,7 @@ class ConnectionEdgesTest {
     private void maxConnectionsIsExact() throws Exception {
         Limits limits = new Limits();
         BjsonRpcServer server = cleanup.track(BjsonRpcServer.builder().port(0)
-            .handlerFactory(c -> new Handler(release)).maxConnections(5).addObserver(limits).start());
+            .handlerFactory(c -> new StallingHandler(release)).maxConnections(5).addObserver(limits).start());
         int attempts = 60;
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<Connection>> connecting = new ArrayList<>();
@@ -175,7 +162,7 @@ class ConnectionEdgesTest {
             }
         };
         BjsonRpcServer server = cleanup.track(BjsonRpcServer.builder().port(0)
-            .handlerFactory(c -> new Handler(release)).addObserver(throwing).start());
+            .handlerFactory(c -> new StallingHandler(release)).addObserver(throwing).start());
         BjsonRpcClient client = cleanup.track(BjsonRpcClient.builder("127.0.0.1", server.port())
             .addObserver(throwing).build());
         var direct = ((ByteBufAllocatorMetricProvider) ByteBufAllocator.DEFAULT).metric();
