@@ -41,6 +41,13 @@ final class LoadGenerator {
         return kind.speaksLines() ? new LineConnection(port) : new GrpcLane(port);
     }
 
+    /** One echo call on a connection of its own: returns once the server has answered it. */
+    void firstAnswer() {
+        try (Lane lane = open()) {
+            lane.firstCall();
+        }
+    }
+
     /**
      * {@code connections} connections, each with {@code window} echo calls outstanding. The clock starts only once
      * every connection has had a first reply (a fresh server JVM may still be compiling); see

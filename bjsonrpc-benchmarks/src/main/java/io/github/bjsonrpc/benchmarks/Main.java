@@ -19,8 +19,9 @@ import java.util.Map;
  * ...) and {@code client}; {@code soak [seconds]} (default 120) checks that heap and threads come back to their
  * baseline after minutes of connections, calls, pipes and remote objects. Options of {@code load}:
  * {@code --seconds S} measured per mode (default 5), {@code --warmup S} (2), {@code --rounds N} of the call modes,
- * each round rotating the order of the servers, each mode's median round reported (3), {@code --idle N}
- * connections for the idle-memory figure (10000), {@code --quick} for a seconds-long smoke run.
+ * each round rotating the order of the servers, each mode's median round reported (3), after a first round that
+ * only warms up (every mode for twice the warm-up time), {@code --idle N} connections for the idle-memory figure
+ * (10000), {@code --quick} for a seconds-long smoke run.
  */
 public final class Main {
 
@@ -45,7 +46,9 @@ public final class Main {
                 ServerKind kind = ServerKind.of(arguments.remove(0));
                 ServerFigures figures = measureServer(kind, LoadOptions.parse(arguments));
                 figures.echo().values().forEach(System.out::println);
-                System.out.println(figures.notifications());
+                if (figures.notifications() != null) {
+                    System.out.println(figures.notifications());
+                }
             }
             case "soak" -> {
                 Duration duration = Duration.ofSeconds(arguments.isEmpty() ? 120 : Long.parseLong(arguments.get(0)));
@@ -87,9 +90,11 @@ public final class Main {
      * @param notifications notifications sent for the notification figure
      * @param rounds rounds of the echo modes
      * @param clientPasses passes of the client measurement, the last one reported
+     * @param warmRound whether a first round, not reported, warms every server up (gRPC-java's code paths take
+     *     the JIT compiler far longer than one measurement's warm-up on a busy machine)
      */
     record LoadOptions(Duration warmup, Duration measure, int idleConnections, long notifications, int rounds,
-            int clientPasses) {
+            int clientPasses, boolean warmRound) {
         static LoadOptions parse(List<String> args) {
             Duration warmup = Duration.ofSeconds(2);
             Duration measure = Duration.ofSeconds(5);
@@ -97,6 +102,7 @@ public final class Main {
             long notifications = 300_000;
             int rounds = 3;
             int clientPasses = 2;
+            boolean warmRound = true;
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
                     case "--seconds" -> measure = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
@@ -110,11 +116,12 @@ public final class Main {
                         notifications = 20_000;
                         rounds = 1;
                         clientPasses = 1;
+                        warmRound = false;
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
-            return new LoadOptions(warmup, measure, idle, notifications, rounds, clientPasses);
+            return new LoadOptions(warmup, measure, idle, notifications, rounds, clientPasses, warmRound);
         }
     }
 
@@ -153,6 +160,14 @@ public final class Main {
             progress("idle connections measured");
             servers.awaitAll();
             progress("all serving");
+            if (options.warmRound()) {
+                for (EchoMode mode : EchoMode.values()) {
+                    for (ServerKind kind : kinds) {
+                        echo(servers.get(kind).load(), mode, options.warmup(), options.warmup());
+                    }
+                }
+                progress("warm-up round done");
+            }
             // each round rotates the order of the servers within every mode, so that drift on a shared machine
             // hits all alike
             for (int round = 0; round < options.rounds(); round++) {
@@ -160,7 +175,8 @@ public final class Main {
                 Collections.rotate(order, -round);
                 for (EchoMode mode : EchoMode.values()) {
                     for (ServerKind kind : order) {
-                        LoadGenerator.Result result = echo(servers.get(kind).load(), mode, options);
+                        LoadGenerator.Result result = echo(servers.get(kind).load(), mode, options.warmup(),
+                            options.measure());
                         rounds.computeIfAbsent(kind, k -> new EnumMap<>(EchoMode.class))
                             .computeIfAbsent(mode, m -> new ArrayList<>()).add(result);
                         progress("round %d, %s, %s: %s calls/s, p50 %s us", round + 1, kind, mode.label(),
@@ -193,9 +209,9 @@ public final class Main {
         return report;
     }
 
-    private static LoadGenerator.Result echo(LoadGenerator load, EchoMode mode, LoadOptions options)
+    private static LoadGenerator.Result echo(LoadGenerator load, EchoMode mode, Duration warmup, Duration measure)
             throws Exception {
-        return load.echo(mode.label(), mode.connections(), mode.window(), options.warmup(), options.measure());
+        return load.echo(mode.label(), mode.connections(), mode.window(), warmup, measure);
     }
 
     /** A line on standard error as the run goes, so that a long run shows where it is. */
@@ -220,7 +236,7 @@ public final class Main {
             LoadGenerator load = server.load();
             Map<EchoMode, List<LoadGenerator.Result>> results = new EnumMap<>(EchoMode.class);
             for (EchoMode mode : EchoMode.values()) {
-                results.put(mode, List.of(echo(load, mode, options)));
+                results.put(mode, List.of(echo(load, mode, options.warmup(), options.measure())));
             }
             return new ServerFigures(kind, medians(results),
                 kind.speaksLines() ? load.notifications(options.notifications()) : null,

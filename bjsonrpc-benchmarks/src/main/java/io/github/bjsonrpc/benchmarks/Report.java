@@ -120,9 +120,9 @@ record Report(Map<ServerKind, ServerFigures> servers, ClientBench.Result[] clien
     void print(PrintStream out) {
         out.println();
         out.printf(Locale.ROOT, "bjsonrpc load run: every server in its own JVM, the same load generator, %s s per "
-            + "mode after %s s of warm-up, median of %d round(s); load average (1, 5, 15 min) at the end: %s%n%n",
+            + "mode after %s s of warm-up, median of %d round(s)%s; load average (1, 5, 15 min) at the end: %s%n%n",
             seconds(options.measure().toMillis()), seconds(options.warmup().toMillis()), options.rounds(),
-            loadAverage());
+            options.warmRound() ? " after a warm-up round" : "", loadAverage());
         out.println("| server | mode | calls/s | p50 µs | p99 µs | server CPU µs/call |");
         out.println("|---|---|---:|---:|---:|---:|");
         for (ServerFigures figures : servers.values()) {

@@ -1,8 +1,10 @@
 package io.github.bjsonrpc.benchmarks;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Server processes started together, so that their JVMs start up at the same time, and stopped together. Each
@@ -24,9 +26,31 @@ final class ServerGroup implements AutoCloseable {
         }
     }
 
-    /** Waits until every server serves. */
-    void awaitAll() {
-        servers.values().forEach(ServerProcess::port);
+    /**
+     * Waits until every server has answered a first echo call, each as soon as it serves, so that the load
+     * client's first contact with one server (for gRPC, loading and compiling its client) overlaps with the
+     * others still starting.
+     */
+    void awaitAll() throws InterruptedException {
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        List<Thread> greeters = new ArrayList<>();
+        for (ServerProcess server : servers.values()) {
+            Thread greeter = new Thread(() -> {
+                try {
+                    server.load().firstAnswer();
+                } catch (RuntimeException e) {
+                    failure.compareAndSet(null, e);
+                }
+            }, "greet-" + server.kind());
+            greeter.start();
+            greeters.add(greeter);
+        }
+        for (Thread greeter : greeters) {
+            greeter.join();
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
     }
 
     ServerProcess get(ServerKind kind) {
