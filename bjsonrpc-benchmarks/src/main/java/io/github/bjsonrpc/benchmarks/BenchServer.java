@@ -21,8 +21,11 @@ public final class BenchServer {
      */
     public static void main(String[] args) throws Exception {
         QuietLogging.install();
-        try (AutoCloseable server = start(args)) {
+        AutoCloseable server = start(args);
+        try {
             Launcher.awaitParentGone();
+        } finally {
+            server.close();
         }
     }
 

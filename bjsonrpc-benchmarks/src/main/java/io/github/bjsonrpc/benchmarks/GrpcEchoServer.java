@@ -41,7 +41,12 @@ final class GrpcEchoServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        server.shutdown().awaitTermination(10, TimeUnit.SECONDS);
+    public void close() {
+        try {
+            server.shutdown().awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            server.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

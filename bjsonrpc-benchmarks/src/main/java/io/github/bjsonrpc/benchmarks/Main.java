@@ -139,6 +139,7 @@ public final class Main {
     record ServerFigures(ServerKind kind, Map<EchoMode, LoadGenerator.Result> echo,
             LoadGenerator.Result notifications, long observedCalls, double idleHeapBytes, double idleRssBytes) {
 
+        /** The median round of one echo mode. */
         LoadGenerator.Result get(EchoMode mode) {
             return echo.get(mode);
         }
@@ -147,7 +148,7 @@ public final class Main {
     static Report load(LoadOptions options) throws Exception {
         List<ServerKind> kinds = ServerKind.measured();
         Map<ServerKind, double[]> idle = new EnumMap<>(ServerKind.class);
-        Map<ServerKind, Map<EchoMode, List<LoadGenerator.Result>>> rounds = new EnumMap<>(ServerKind.class);
+        Map<ServerKind, Map<EchoMode, LoadGenerator.Result>> echoFigures;
         Map<ServerKind, LoadGenerator.Result> notifications = new EnumMap<>(ServerKind.class);
         Map<ServerKind, Long> observedCalls = new EnumMap<>(ServerKind.class);
         ClientBench.Result[] clients;
@@ -160,30 +161,7 @@ public final class Main {
             progress("idle connections measured");
             servers.awaitAll();
             progress("all serving");
-            if (options.warmRound()) {
-                for (EchoMode mode : EchoMode.values()) {
-                    for (ServerKind kind : kinds) {
-                        echo(servers.get(kind).load(), mode, options.warmup(), options.warmup());
-                    }
-                }
-                progress("warm-up round done");
-            }
-            // each round rotates the order of the servers within every mode, so that drift on a shared machine
-            // hits all alike
-            for (int round = 0; round < options.rounds(); round++) {
-                List<ServerKind> order = new ArrayList<>(kinds);
-                Collections.rotate(order, -round);
-                for (EchoMode mode : EchoMode.values()) {
-                    for (ServerKind kind : order) {
-                        LoadGenerator.Result result = echo(servers.get(kind).load(), mode, options.warmup(),
-                            options.measure());
-                        rounds.computeIfAbsent(kind, k -> new EnumMap<>(EchoMode.class))
-                            .computeIfAbsent(mode, m -> new ArrayList<>()).add(result);
-                        progress("round %d, %s, %s: %s calls/s, p50 %s us", round + 1, kind, mode.label(),
-                            format(result.callsPerSecond()), format(result.p50Micros()));
-                    }
-                }
-            }
+            echoFigures = echoRounds(servers, kinds, options);
             for (ServerKind kind : kinds) {
                 if (kind.speaksLines()) {
                     notifications.put(kind, servers.get(kind).load().notifications(options.notifications()));
@@ -201,12 +179,48 @@ public final class Main {
         double[] notMeasured = {Double.NaN, Double.NaN};
         for (ServerKind kind : kinds) {
             double[] memory = idle.getOrDefault(kind, notMeasured);
-            figures.put(kind, new ServerFigures(kind, medians(rounds.get(kind)), notifications.get(kind),
+            figures.put(kind, new ServerFigures(kind, echoFigures.get(kind), notifications.get(kind),
                 observedCalls.getOrDefault(kind, -1L), memory[0], memory[1]));
         }
         Report report = new Report(figures, clients, options);
         report.print(System.out);
         return report;
+    }
+
+    /**
+     * The echo modes on every server: a warm-up round if asked, then the rounds, each rotating the order of the
+     * servers within every mode, so that drift on a shared machine hits all alike.
+     *
+     * @return each server's median round of each mode
+     */
+    private static Map<ServerKind, Map<EchoMode, LoadGenerator.Result>> echoRounds(ServerGroup servers,
+            List<ServerKind> kinds, LoadOptions options) throws Exception {
+        if (options.warmRound()) {
+            for (EchoMode mode : EchoMode.values()) {
+                for (ServerKind kind : kinds) {
+                    echo(servers.get(kind).load(), mode, options.warmup(), options.warmup());
+                }
+            }
+            progress("warm-up round done");
+        }
+        Map<ServerKind, Map<EchoMode, List<LoadGenerator.Result>>> rounds = new EnumMap<>(ServerKind.class);
+        for (int round = 0; round < options.rounds(); round++) {
+            List<ServerKind> order = new ArrayList<>(kinds);
+            Collections.rotate(order, -round);
+            for (EchoMode mode : EchoMode.values()) {
+                for (ServerKind kind : order) {
+                    LoadGenerator.Result result = echo(servers.get(kind).load(), mode, options.warmup(),
+                        options.measure());
+                    rounds.computeIfAbsent(kind, k -> new EnumMap<>(EchoMode.class))
+                        .computeIfAbsent(mode, m -> new ArrayList<>()).add(result);
+                    progress("round %d, %s, %s: %s calls/s, p50 %s us", round + 1, kind, mode.label(),
+                        format(result.callsPerSecond()), format(result.p50Micros()));
+                }
+            }
+        }
+        Map<ServerKind, Map<EchoMode, LoadGenerator.Result>> medians = new EnumMap<>(ServerKind.class);
+        rounds.forEach((kind, results) -> medians.put(kind, medians(results)));
+        return medians;
     }
 
     private static LoadGenerator.Result echo(LoadGenerator load, EchoMode mode, Duration warmup, Duration measure)

@@ -15,7 +15,7 @@ final class ServerGroup implements AutoCloseable {
     private final Map<ServerKind, ServerProcess> servers = new EnumMap<>(ServerKind.class);
 
     /** Starts every kind. */
-    ServerGroup(List<ServerKind> kinds) throws InterruptedException {
+    ServerGroup(List<ServerKind> kinds) {
         try {
             for (ServerKind kind : kinds) {
                 servers.put(kind, ServerProcess.start(kind));
@@ -58,7 +58,7 @@ final class ServerGroup implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         servers.values().forEach(ServerProcess::requestStop);
         for (ServerProcess server : servers.values()) {
             server.close();

@@ -105,11 +105,17 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the server: asks, waits up to 20 s, then ends it forcibly. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         requestStop();
-        if (!process.waitFor(20, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
