@@ -112,8 +112,8 @@ public final class Main {
                     case "--quick" -> {
                         warmup = Duration.ofMillis(200);
                         measure = Duration.ofMillis(300);
-                        idle = 200;
-                        notifications = 20_000;
+                        idle = 50;
+                        notifications = 5_000;
                         rounds = 1;
                         clientPasses = 1;
                         warmRound = false;
