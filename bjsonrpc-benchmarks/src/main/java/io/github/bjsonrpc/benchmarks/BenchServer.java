@@ -1,12 +1,14 @@
 package io.github.bjsonrpc.benchmarks;
 
-import java.util.concurrent.CountDownLatch;
-
 import io.github.bjsonrpc.BjsonRpcServer;
+import io.github.bjsonrpc.benchmarks.contract.EchoHandler;
+import io.github.bjsonrpc.benchmarks.contract.InlineMode;
+import io.github.bjsonrpc.benchmarks.contract.Launcher;
 
 /**
- * A server process for the load generator: {@code ours} or {@code floor} on a free loopback port. It prints
- * {@code PORT <n>} when ready and runs until its standard input closes.
+ * A server process for the load generator on a free loopback port: {@code ours} (the core server,
+ * {@value InlineMode#ARGUMENT} for the inline mode), {@code floor}, {@code grpc-direct} or {@code grpc-default}. It
+ * follows the {@link Launcher} protocol.
  */
 public final class BenchServer {
 
@@ -14,38 +16,39 @@ public final class BenchServer {
     }
 
     /**
-     * @param args {@code ours} or {@code floor}
+     * @param args which server, then its options
      * @throws Exception if it cannot start
      */
     public static void main(String[] args) throws Exception {
-        AutoCloseable server;
-        int port;
-        if (args[0].equals("floor")) {
-            FloorServer floor = new FloorServer(0);
-            server = floor;
-            port = floor.port();
-        } else {
-            BjsonRpcServer ours = BjsonRpcServer.builder().port(0).handlerFactory(connection -> new EchoHandler())
-                .maxConnections(100_000).start();
-            server = ours;
-            port = ours.port();
+        QuietLogging.install();
+        AutoCloseable server = start(args);
+        try {
+            Launcher.awaitParentGone();
+        } finally {
+            server.close();
         }
-        System.out.println("PORT " + port);
-        System.out.flush();
-        CountDownLatch stdinClosed = new CountDownLatch(1);
-        Thread watcher = new Thread(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // wait for the parent to go away
-                }
-            } catch (java.io.IOException e) {
-                // parent gone
+    }
+
+    private static AutoCloseable start(String[] args) throws Exception {
+        switch (args[0]) {
+            case "floor" -> {
+                FloorServer floor = new FloorServer(0);
+                Launcher.announce(floor.port());
+                return floor;
             }
-            stdinClosed.countDown();
-        });
-        watcher.setDaemon(true);
-        watcher.start();
-        stdinClosed.await();
-        server.close();
+            case "ours" -> {
+                BjsonRpcServer.Builder builder = BjsonRpcServer.builder().port(0)
+                    .handlerFactory(connection -> new EchoHandler()).maxConnections(100_000);
+                BjsonRpcServer ours = (InlineMode.requested(args) ? InlineMode.apply(builder) : builder).start();
+                Launcher.announce(ours.port());
+                return ours;
+            }
+            case "grpc-direct", "grpc-default" -> {
+                GrpcEchoServer grpc = new GrpcEchoServer(args[0].equals("grpc-direct"));
+                Launcher.announce(grpc.port());
+                return grpc;
+            }
+            default -> throw new IllegalArgumentException("no server " + args[0]);
+        }
     }
 }

@@ -1,24 +1,27 @@
 package io.github.bjsonrpc.benchmarks;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Runs the benchmarks: {@code micro} (JMH, the per-message path), {@code load} (loopback load against our server and
- * the floor server in separate processes, and our client against the minimal client) or {@code all}; for
- * profiling one part, {@code server ours|floor} and {@code client}; {@code soak [seconds]} (default 120) checks that
- * heap and threads come back to their baseline after minutes of connections, calls, pipes and remote objects.
- * Options of
- * {@code load}: {@code --seconds S} measured per mode (default 5), {@code --warmup S} (2), {@code --rounds N} of
- * the call modes, alternating which server goes first, each mode's median round reported (3), {@code --idle N}
- * connections for the idle-memory figure (10000), {@code --quick} for a seconds-long smoke run.
+ * Runs the benchmarks: {@code micro} (JMH, the per-message path), {@code load} (loopback load, in one run and
+ * through the same load generator, against the Netty + Jackson floor, the core server, the Spring Boot application
+ * as shipped and gRPC-java with its direct and its default executor, each server in a process of its own; and our
+ * client against the minimal client) or {@code all}; for profiling one part, {@code server <kind>} (one of
+ * {@link ServerKind}'s ids: {@code floor}, {@code ours}, {@code spring}, {@code grpc-direct}, {@code grpc-default},
+ * ...) and {@code client}; {@code soak [seconds]} (default 120) checks that heap and threads come back to their
+ * baseline after minutes of connections, calls, pipes and remote objects. Options of {@code load}:
+ * {@code --seconds S} measured per mode (default 5), {@code --warmup S} (2), {@code --rounds N} of the call modes,
+ * each round rotating the order of the servers, each mode's median round reported (3), after a first round that
+ * only warms up (every mode for twice the warm-up time), {@code --idle N} connections for the idle-memory figure
+ * (10000), {@code --quick} for a seconds-long smoke run.
  */
 public final class Main {
 
@@ -30,6 +33,7 @@ public final class Main {
      * @throws Exception if a benchmark fails
      */
     public static void main(String[] args) throws Exception {
+        QuietLogging.install();
         List<String> arguments = new ArrayList<>();
         for (String arg : args) {
             arguments.addAll(Arrays.asList(arg.trim().split("\\s+")));
@@ -38,7 +42,14 @@ public final class Main {
         switch (mode) {
             case "micro" -> micro(arguments);
             case "load" -> load(LoadOptions.parse(arguments));
-            case "server" -> measureServer(arguments.remove(0), LoadOptions.parse(arguments));
+            case "server" -> {
+                ServerKind kind = ServerKind.of(arguments.remove(0));
+                ServerFigures figures = measureServer(kind, LoadOptions.parse(arguments));
+                figures.echo().values().forEach(System.out::println);
+                if (figures.notifications() != null) {
+                    System.out.println(figures.notifications());
+                }
+            }
             case "soak" -> {
                 Duration duration = Duration.ofSeconds(arguments.isEmpty() ? 120 : Long.parseLong(arguments.get(0)));
                 if (!Soak.run(duration, 8)) {
@@ -47,8 +58,9 @@ public final class Main {
             }
             case "client" -> {
                 LoadOptions options = LoadOptions.parse(arguments);
-                try (ServerProcess server = ServerProcess.start("floor")) {
-                    for (ClientBench.Result r : ClientBench.run(server.port(), options.warmup(), options.measure())) {
+                try (ServerProcess server = ServerProcess.start(ServerKind.FLOOR)) {
+                    for (ClientBench.Result r : ClientBench.run(server.port(), options.clientPasses(),
+                        options.warmup(), options.measure())) {
                         System.out.println(r);
                     }
                 }
@@ -57,7 +69,8 @@ public final class Main {
                 micro(List.of());
                 load(LoadOptions.parse(arguments));
             }
-            default -> throw new IllegalArgumentException("mode must be micro, load or all, not " + mode);
+            default -> throw new IllegalArgumentException("mode must be micro, load, server, client, soak or all, not "
+                + mode);
         }
     }
 
@@ -68,14 +81,28 @@ public final class Main {
         org.openjdk.jmh.Main.main(args.toArray(String[]::new));
     }
 
-    /** What the load run measures. */
-    record LoadOptions(Duration warmup, Duration measure, int idleConnections, long notifications, int rounds) {
+    /**
+     * What the load run measures.
+     *
+     * @param warmup warm-up of each measurement
+     * @param measure how long each measurement measures
+     * @param idleConnections connections opened for the idle-memory figure
+     * @param notifications notifications sent for the notification figure
+     * @param rounds rounds of the echo modes
+     * @param clientPasses passes of the client measurement, the last one reported
+     * @param warmRound whether a first round, not reported, warms every server up (gRPC-java's code paths take
+     *     the JIT compiler far longer than one measurement's warm-up on a busy machine)
+     */
+    record LoadOptions(Duration warmup, Duration measure, int idleConnections, long notifications, int rounds,
+            int clientPasses, boolean warmRound) {
         static LoadOptions parse(List<String> args) {
             Duration warmup = Duration.ofSeconds(2);
             Duration measure = Duration.ofSeconds(5);
             int idle = 10_000;
             long notifications = 300_000;
             int rounds = 3;
+            int clientPasses = 2;
+            boolean warmRound = true;
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
                     case "--seconds" -> measure = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
@@ -83,133 +110,155 @@ public final class Main {
                     case "--idle" -> idle = Integer.parseInt(args.get(++i));
                     case "--rounds" -> rounds = Integer.parseInt(args.get(++i));
                     case "--quick" -> {
-                        warmup = Duration.ofMillis(300);
-                        measure = Duration.ofMillis(700);
-                        idle = 200;
-                        notifications = 20_000;
+                        warmup = Duration.ofMillis(200);
+                        measure = Duration.ofMillis(300);
+                        idle = 50;
+                        notifications = 5_000;
                         rounds = 1;
+                        clientPasses = 1;
+                        warmRound = false;
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
-            return new LoadOptions(warmup, measure, idle, notifications, rounds);
+            return new LoadOptions(warmup, measure, idle, notifications, rounds, clientPasses, warmRound);
         }
     }
 
-    /** Every figure of one server. */
-    record ServerFigures(LoadGenerator.Result sync1, LoadGenerator.Result syncN, LoadGenerator.Result pipelined,
-            LoadGenerator.Result notifications, double idleHeapBytes, double idleRssBytes) {
+    /**
+     * Every figure of one server.
+     *
+     * @param kind the server
+     * @param echo each echo mode's median round
+     * @param notifications notifications on one connection, or {@code null} where the server takes none
+     * @param observedCalls the calls the server's Micrometer registry timed in the whole run, or -1 where the
+     *     server has none
+     * @param idleHeapBytes heap per idle connection, or NaN where not measured
+     * @param idleRssBytes resident memory per idle connection, or NaN where not measured
+     */
+    record ServerFigures(ServerKind kind, Map<EchoMode, LoadGenerator.Result> echo,
+            LoadGenerator.Result notifications, long observedCalls, double idleHeapBytes, double idleRssBytes) {
+
+        /** The median round of one echo mode. */
+        LoadGenerator.Result get(EchoMode mode) {
+            return echo.get(mode);
+        }
     }
 
     static Report load(LoadOptions options) throws Exception {
-        List<List<LoadGenerator.Result>> floorRounds = new ArrayList<>();
-        List<List<LoadGenerator.Result>> ourRounds = new ArrayList<>();
-        LoadGenerator.Result floorNotify;
-        LoadGenerator.Result ourNotify;
-        try (ServerProcess floorServer = ServerProcess.start("floor");
-                ServerProcess ourServer = ServerProcess.start("ours")) {
-            LoadGenerator floorLoad = new LoadGenerator(floorServer.port(), floorServer.pid());
-            LoadGenerator ourLoad = new LoadGenerator(ourServer.port(), ourServer.pid());
-            // rounds alternate which server goes first, so that drift on a shared machine hits both alike
-            for (int round = 0; round < options.rounds(); round++) {
-                if (round % 2 == 0) {
-                    floorRounds.add(echoModes(floorLoad, options));
-                    ourRounds.add(echoModes(ourLoad, options));
-                } else {
-                    ourRounds.add(echoModes(ourLoad, options));
-                    floorRounds.add(echoModes(floorLoad, options));
+        List<ServerKind> kinds = ServerKind.measured();
+        Map<ServerKind, double[]> idle = new EnumMap<>(ServerKind.class);
+        Map<ServerKind, Map<EchoMode, LoadGenerator.Result>> echoFigures;
+        Map<ServerKind, LoadGenerator.Result> notifications = new EnumMap<>(ServerKind.class);
+        Map<ServerKind, Long> observedCalls = new EnumMap<>(ServerKind.class);
+        ClientBench.Result[] clients;
+        progress("starting %s", kinds);
+        try (ServerGroup servers = new ServerGroup(kinds)) {
+            // first, while the servers are fresh (and the slower ones still starting): what idle connections cost
+            for (ServerKind kind : List.of(ServerKind.FLOOR, ServerKind.OURS)) {
+                idle.put(kind, servers.get(kind).load().idle(options.idleConnections()));
+            }
+            progress("idle connections measured");
+            servers.awaitAll();
+            progress("all serving");
+            echoFigures = echoRounds(servers, kinds, options);
+            for (ServerKind kind : kinds) {
+                if (kind.speaksLines()) {
+                    notifications.put(kind, servers.get(kind).load().notifications(options.notifications()));
+                }
+                if (kind.observed()) {
+                    observedCalls.put(kind, servers.get(kind).load().observedCalls());
                 }
             }
-            floorNotify = floorLoad.notifications(options.notifications());
-            ourNotify = ourLoad.notifications(options.notifications());
+            progress("notifications measured");
+            clients = ClientBench.run(servers.get(ServerKind.FLOOR).port(), options.clientPasses(),
+                options.warmup(), options.measure());
+            progress("clients measured");
         }
-        ServerFigures floor = figures(floorRounds, floorNotify, idle("floor", options));
-        ServerFigures ours = figures(ourRounds, ourNotify, idle("ours", options));
-        ClientBench.Result[] clients;
-        try (ServerProcess server = ServerProcess.start("floor")) {
-            clients = ClientBench.run(server.port(), options.warmup(), options.measure());
+        Map<ServerKind, ServerFigures> figures = new EnumMap<>(ServerKind.class);
+        double[] notMeasured = {Double.NaN, Double.NaN};
+        for (ServerKind kind : kinds) {
+            double[] memory = idle.getOrDefault(kind, notMeasured);
+            figures.put(kind, new ServerFigures(kind, echoFigures.get(kind), notifications.get(kind),
+                observedCalls.getOrDefault(kind, -1L), memory[0], memory[1]));
         }
-        Report report = new Report(floor, ours, clients);
+        Report report = new Report(figures, clients, options);
         report.print(System.out);
         return report;
     }
 
-    private static List<LoadGenerator.Result> echoModes(LoadGenerator load, LoadOptions options) throws Exception {
-        return List.of(load.echo("sync x1", 1, 1, options.warmup(), options.measure()),
-            load.echo("sync x8", 8, 1, options.warmup(), options.measure()),
-            load.echo("pipelined 4x64", 4, 64, options.warmup(), options.measure()));
+    /**
+     * The echo modes on every server: a warm-up round if asked, then the rounds, each rotating the order of the
+     * servers within every mode, so that drift on a shared machine hits all alike.
+     *
+     * @return each server's median round of each mode
+     */
+    private static Map<ServerKind, Map<EchoMode, LoadGenerator.Result>> echoRounds(ServerGroup servers,
+            List<ServerKind> kinds, LoadOptions options) throws Exception {
+        if (options.warmRound()) {
+            for (EchoMode mode : EchoMode.values()) {
+                for (ServerKind kind : kinds) {
+                    echo(servers.get(kind).load(), mode, options.warmup(), options.warmup());
+                }
+            }
+            progress("warm-up round done");
+        }
+        Map<ServerKind, Map<EchoMode, List<LoadGenerator.Result>>> rounds = new EnumMap<>(ServerKind.class);
+        for (int round = 0; round < options.rounds(); round++) {
+            List<ServerKind> order = new ArrayList<>(kinds);
+            Collections.rotate(order, -round);
+            for (EchoMode mode : EchoMode.values()) {
+                for (ServerKind kind : order) {
+                    LoadGenerator.Result result = echo(servers.get(kind).load(), mode, options.warmup(),
+                        options.measure());
+                    rounds.computeIfAbsent(kind, k -> new EnumMap<>(EchoMode.class))
+                        .computeIfAbsent(mode, m -> new ArrayList<>()).add(result);
+                    progress("round %d, %s, %s: %s calls/s, p50 %s us", round + 1, kind, mode.label(),
+                        format(result.callsPerSecond()), format(result.p50Micros()));
+                }
+            }
+        }
+        Map<ServerKind, Map<EchoMode, LoadGenerator.Result>> medians = new EnumMap<>(ServerKind.class);
+        rounds.forEach((kind, results) -> medians.put(kind, medians(results)));
+        return medians;
+    }
+
+    private static LoadGenerator.Result echo(LoadGenerator load, EchoMode mode, Duration warmup, Duration measure)
+            throws Exception {
+        return load.echo(mode.label(), mode.connections(), mode.window(), warmup, measure);
+    }
+
+    /** A line on standard error as the run goes, so that a long run shows where it is. */
+    static void progress(String format, Object... args) {
+        System.err.printf(Locale.ROOT, "[load %tT] %s%n", System.currentTimeMillis(),
+            String.format(Locale.ROOT, format, args));
     }
 
     /** Each mode's median round, by calls/s. */
-    private static ServerFigures figures(List<List<LoadGenerator.Result>> rounds, LoadGenerator.Result notify,
-            double[] idle) {
-        LoadGenerator.Result[] medians = new LoadGenerator.Result[3];
-        for (int mode = 0; mode < 3; mode++) {
-            int m = mode;
-            List<LoadGenerator.Result> results = new ArrayList<>(rounds.stream().map(r -> r.get(m)).toList());
-            results.sort(java.util.Comparator.comparingDouble(LoadGenerator.Result::callsPerSecond));
-            medians[mode] = results.get(results.size() / 2);
-        }
-        return new ServerFigures(medians[0], medians[1], medians[2], notify, idle[0], idle[1]);
+    private static Map<EchoMode, LoadGenerator.Result> medians(Map<EchoMode, List<LoadGenerator.Result>> rounds) {
+        Map<EchoMode, LoadGenerator.Result> medians = new EnumMap<>(EchoMode.class);
+        rounds.forEach((mode, results) -> {
+            List<LoadGenerator.Result> sorted = new ArrayList<>(results);
+            sorted.sort(Comparator.comparingDouble(LoadGenerator.Result::callsPerSecond));
+            medians.put(mode, sorted.get(sorted.size() / 2));
+        });
+        return medians;
     }
 
-    private static double[] idle(String kind, LoadOptions options) throws Exception {
+    static ServerFigures measureServer(ServerKind kind, LoadOptions options) throws Exception {
         try (ServerProcess server = ServerProcess.start(kind)) {
-            return new LoadGenerator(server.port(), server.pid()).idle(options.idleConnections());
-        }
-    }
-
-    static ServerFigures measureServer(String kind, LoadOptions options) throws Exception {
-        try (ServerProcess server = ServerProcess.start(kind)) {
-            LoadGenerator load = new LoadGenerator(server.port(), server.pid());
-            return figures(List.of(echoModes(load, options)), load.notifications(options.notifications()),
-                new double[] {Double.NaN, Double.NaN});
-        }
-    }
-
-    /** A server in a JVM of its own, so that its CPU time and memory are its own. */
-    static final class ServerProcess implements AutoCloseable {
-        private final Process process;
-        private final int port;
-
-        private ServerProcess(Process process, int port) {
-            this.process = process;
-            this.port = port;
-        }
-
-        static ServerProcess start(String kind) throws Exception {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(java, "-Xms1g", "-Xmx1g", "-cp",
-                System.getProperty("java.class.path"), BenchServer.class.getName(), kind)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8));
-            String line = out.readLine();
-            if (line == null || !line.startsWith("PORT ")) {
-                process.destroyForcibly();
-                throw new IllegalStateException("the " + kind + " server did not start: " + line);
+            LoadGenerator load = server.load();
+            Map<EchoMode, List<LoadGenerator.Result>> results = new EnumMap<>(EchoMode.class);
+            for (EchoMode mode : EchoMode.values()) {
+                results.put(mode, List.of(echo(load, mode, options.warmup(), options.measure())));
             }
-            return new ServerProcess(process, Integer.parseInt(line.substring(5).trim()));
-        }
-
-        int port() {
-            return port;
-        }
-
-        long pid() {
-            return process.pid();
-        }
-
-        @Override
-        public void close() throws Exception {
-            process.getOutputStream().close();
-            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            return new ServerFigures(kind, medians(results),
+                kind.speaksLines() ? load.notifications(options.notifications()) : null,
+                kind.observed() ? load.observedCalls() : -1, Double.NaN, Double.NaN);
         }
     }
 
     static String format(double value) {
-        return String.format(Locale.ROOT, "%,.1f", value);
+        return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,.1f", value);
     }
 }

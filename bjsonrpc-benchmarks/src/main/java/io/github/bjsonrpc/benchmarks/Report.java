@@ -1,74 +1,188 @@
 package io.github.bjsonrpc.benchmarks;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.DoublePredicate;
+import java.util.function.ToDoubleFunction;
 
-/** The figures of one load run and their ratios, ours over the floor, with the targets each ratio must meet. */
-record Report(Main.ServerFigures floor, Main.ServerFigures ours, ClientBench.Result[] clients) {
+import io.github.bjsonrpc.benchmarks.Main.ServerFigures;
 
-    /** Pipelined calls/s: ours at least this share of the floor's. */
-    static final double THROUGHPUT_TARGET = 0.85;
-    /** Server CPU per pipelined call: ours at most this multiple of the floor's. */
-    static final double CPU_TARGET = 1.15;
-    /** Median latency of synchronous calls on one connection: ours at most this multiple. */
-    static final double P50_TARGET = 1.2;
-    /** Heap per idle connection, ours. */
+/**
+ * The figures of one load run and the goals' ratios computed from them, printed as Markdown tables. The goals are
+ * about the Spring Boot application as shipped ({@link ServerKind#SPRING}) against the floor and gRPC-java; the
+ * core server's own ratios to the floor follow as a report.
+ */
+record Report(Map<ServerKind, ServerFigures> servers, ClientBench.Result[] clients, Main.LoadOptions options) {
+
+    /** Heap per idle connection of the core server, at most. */
     static final double IDLE_TARGET_BYTES = 8 * 1024;
 
-    double throughputRatio() {
-        return ours.pipelined().callsPerSecond() / floor.pipelined().callsPerSecond();
+    /**
+     * One ratio of the run and its goal.
+     *
+     * @param figure what is compared
+     * @param ratio the ratio, NaN where the run could not measure it
+     * @param goal the goal, as text
+     * @param meets whether a ratio meets the goal
+     */
+    record Goal(String figure, double ratio, String goal, DoublePredicate meets) {
+
+        /** {@code met}, {@code MISSED}, or empty where there is no figure or no goal. */
+        String verdict() {
+            if (Double.isNaN(ratio) || meets == null) {
+                return "";
+            }
+            return meets.test(ratio) ? "met" : "MISSED";
+        }
     }
 
-    double cpuRatio() {
-        return ours.pipelined().serverCpuMicrosPerCall() / floor.pipelined().serverCpuMicrosPerCall();
+    ServerFigures of(ServerKind kind) {
+        return servers.get(kind);
     }
 
-    double p50Ratio() {
-        return ours.sync1().p50Micros() / floor.sync1().p50Micros();
+    /** Whether this run measured the server. */
+    boolean has(ServerKind kind) {
+        return servers.containsKey(kind);
+    }
+
+    /** The goals of the run, in the order of the performance goals. */
+    List<Goal> goals() {
+        EchoMode pipelined = EchoMode.PIPELINED_1X128;
+        return List.of(
+            new Goal("pipelined calls/s (1 connection x 128), Spring as shipped / floor",
+                ratio(ServerKind.SPRING, ServerKind.FLOOR, pipelined, LoadGenerator.Result::callsPerSecond),
+                ">= 0.85", r -> r >= 0.85),
+            new Goal("server CPU per pipelined call, Spring as shipped / floor",
+                ratio(ServerKind.SPRING, ServerKind.FLOOR, pipelined, LoadGenerator.Result::serverCpuMicrosPerCall),
+                "<= 1.3", r -> r <= 1.3),
+            new Goal("sync p50 (1 connection), Spring as shipped / floor",
+                ratio(ServerKind.SPRING, ServerKind.FLOOR, EchoMode.SYNC_1, LoadGenerator.Result::p50Micros),
+                "<= 1.2", r -> r <= 1.2),
+            new Goal("pipelined calls/s, Spring as shipped / gRPC-java direct",
+                ratio(ServerKind.SPRING, ServerKind.GRPC_DIRECT, pipelined, LoadGenerator.Result::callsPerSecond),
+                ">= 3", r -> r >= 3),
+            new Goal("sync p50, Spring with the opt-in inline mode / gRPC-java direct",
+                ratio(ServerKind.SPRING_INLINE, ServerKind.GRPC_DIRECT, EchoMode.SYNC_1,
+                    LoadGenerator.Result::p50Micros),
+                "<= 1.0", r -> r <= 1.0),
+            new Goal("our client's sync calls/s / minimal Netty + Jackson client",
+                clients[0].callsPerSecond() / clients[2].callsPerSecond(), ">= 0.95", r -> r >= 0.95));
+    }
+
+    /** Further ratios: the core server against the floor, the other modes, gRPC's default executor. */
+    List<Goal> reported() {
+        EchoMode pipelined = EchoMode.PIPELINED_1X128;
+        ServerFigures ours = of(ServerKind.OURS);
+        return List.of(
+            new Goal("pipelined calls/s (1 x 128), core server / floor",
+                ratio(ServerKind.OURS, ServerKind.FLOOR, pipelined, LoadGenerator.Result::callsPerSecond),
+                ">= 0.85", r -> r >= 0.85),
+            new Goal("server CPU per pipelined call, core server / floor",
+                ratio(ServerKind.OURS, ServerKind.FLOOR, pipelined, LoadGenerator.Result::serverCpuMicrosPerCall),
+                "<= 1.15", r -> r <= 1.15),
+            new Goal("sync p50, core server / floor",
+                ratio(ServerKind.OURS, ServerKind.FLOOR, EchoMode.SYNC_1, LoadGenerator.Result::p50Micros),
+                "<= 1.2", r -> r <= 1.2),
+            new Goal("pipelined calls/s (4 x 64), Spring as shipped / floor",
+                ratio(ServerKind.SPRING, ServerKind.FLOOR, EchoMode.PIPELINED_4X64,
+                    LoadGenerator.Result::callsPerSecond), "", null),
+            new Goal("sync x8 calls/s, Spring as shipped / floor",
+                ratio(ServerKind.SPRING, ServerKind.FLOOR, EchoMode.SYNC_8, LoadGenerator.Result::callsPerSecond),
+                "", null),
+            new Goal("sync p50, Spring as shipped / gRPC-java direct",
+                ratio(ServerKind.SPRING, ServerKind.GRPC_DIRECT, EchoMode.SYNC_1, LoadGenerator.Result::p50Micros),
+                "", null),
+            new Goal("pipelined calls/s, Spring as shipped / gRPC-java default",
+                ratio(ServerKind.SPRING, ServerKind.GRPC_DEFAULT, pipelined, LoadGenerator.Result::callsPerSecond),
+                "", null),
+            new Goal("notifications/s, Spring as shipped / floor",
+                of(ServerKind.SPRING).notifications().callsPerSecond()
+                    / of(ServerKind.FLOOR).notifications().callsPerSecond(), "", null),
+            new Goal("heap per idle connection, core server (bytes)", ours.idleHeapBytes(), "<= 8192",
+                r -> r <= IDLE_TARGET_BYTES),
+            new Goal("our client's pipelined calls/s / minimal client",
+                clients[1].callsPerSecond() / clients[3].callsPerSecond(), "", null));
+    }
+
+    private double ratio(ServerKind a, ServerKind b, EchoMode mode,
+            ToDoubleFunction<LoadGenerator.Result> figure) {
+        if (!has(a) || !has(b)) {
+            return Double.NaN;
+        }
+        return figure.applyAsDouble(of(a).get(mode)) / figure.applyAsDouble(of(b).get(mode));
     }
 
     void print(PrintStream out) {
         out.println();
-        out.println("bjsonrpc load run: our server and the Netty + Jackson floor, same load generator, same run");
-        out.printf(Locale.ROOT, "%-16s %-6s %14s %10s %10s %14s%n", "mode", "server", "calls/s", "p50 us",
-            "p99 us", "server CPU us");
-        for (Main.ServerFigures figures : new Main.ServerFigures[] {floor, ours}) {
-            String who = figures == floor ? "floor" : "ours";
-            for (LoadGenerator.Result r : new LoadGenerator.Result[] {figures.sync1(), figures.syncN(),
-                figures.pipelined(), figures.notifications()}) {
-                out.printf(Locale.ROOT, "%-16s %-6s %14s %10s %10s %14s%n", r.mode(), who,
+        out.printf(Locale.ROOT, "bjsonrpc load run: every server in its own JVM, the same load generator, %s s per "
+            + "mode after %s s of warm-up, median of %d round(s)%s; load average (1, 5, 15 min) at the end: %s%n%n",
+            seconds(options.measure().toMillis()), seconds(options.warmup().toMillis()), options.rounds(),
+            options.warmRound() ? " after a warm-up round" : "", loadAverage());
+        out.println("| server | mode | calls/s | p50 µs | p99 µs | server CPU µs/call |");
+        out.println("|---|---|---:|---:|---:|---:|");
+        for (ServerFigures figures : servers.values()) {
+            for (LoadGenerator.Result r : figures.echo().values()) {
+                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %.2f |%n", figures.kind(), r.mode(),
                     Main.format(r.callsPerSecond()), Main.format(r.p50Micros()), Main.format(r.p99Micros()),
-                    String.format(Locale.ROOT, "%.2f", r.serverCpuMicrosPerCall()));
+                    r.serverCpuMicrosPerCall());
             }
-            out.printf(Locale.ROOT, "%-16s %-6s heap %s B/conn, RSS %s B/conn%n", "idle", who,
-                Main.format(figures.idleHeapBytes()), Main.format(figures.idleRssBytes()));
         }
         out.println();
-        out.println("clients against the floor server (client CPU per call is this process's)");
+        out.println("| server | notifications/s | server CPU µs/notification | heap B/idle connection | "
+            + "RSS B/idle connection | calls timed by Micrometer |");
+        out.println("|---|---:|---:|---:|---:|---:|");
+        for (ServerFigures figures : servers.values()) {
+            LoadGenerator.Result n = figures.notifications();
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", figures.kind(),
+                n == null ? "n/a" : Main.format(n.callsPerSecond()),
+                n == null ? "n/a" : String.format(Locale.ROOT, "%.2f", n.serverCpuMicrosPerCall()),
+                Main.format(figures.idleHeapBytes()), Main.format(figures.idleRssBytes()),
+                figures.observedCalls() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", figures.observedCalls()));
+        }
+        out.println();
+        out.println("Clients against the floor server (client CPU per call is the load process's):");
+        out.println();
+        out.println("| client | calls/s | client CPU µs/call |");
+        out.println("|---|---:|---:|");
         for (ClientBench.Result r : clients) {
-            out.printf(Locale.ROOT, "%-18s %14s calls/s %8.2f us CPU%n", r.name(), Main.format(r.callsPerSecond()),
+            out.printf(Locale.ROOT, "| %s | %s | %.2f |%n", r.name(), Main.format(r.callsPerSecond()),
                 r.clientCpuMicrosPerCall());
         }
         out.println();
-        out.println("ratios, ours / floor (target)");
-        line(out, "pipelined calls/s", throughputRatio(), ">= " + THROUGHPUT_TARGET,
-            throughputRatio() >= THROUGHPUT_TARGET);
-        line(out, "server CPU per call", cpuRatio(), "<= " + CPU_TARGET, cpuRatio() <= CPU_TARGET);
-        line(out, "sync p50 latency", p50Ratio(), "<= " + P50_TARGET, p50Ratio() <= P50_TARGET);
-        double p99 = ours.sync1().p99Micros() / floor.sync1().p99Micros();
-        line(out, "sync p99 latency", p99, "report", true);
-        double syncN = ours.syncN().callsPerSecond() / floor.syncN().callsPerSecond();
-        line(out, "sync x8 calls/s", syncN, "report", true);
-        double notify = ours.notifications().callsPerSecond() / floor.notifications().callsPerSecond();
-        line(out, "notifications/s", notify, "report", true);
-        double idle = ours.idleHeapBytes() / floor.idleHeapBytes();
-        line(out, "heap per idle conn", idle, "ours <= 8 KiB", ours.idleHeapBytes() <= IDLE_TARGET_BYTES);
-        line(out, "client sync calls/s", clients[0].callsPerSecond() / clients[2].callsPerSecond(), "report", true);
-        line(out, "client pipelined /s", clients[1].callsPerSecond() / clients[3].callsPerSecond(), "report", true);
+        out.println("Goals:");
+        out.println();
+        table(out, goals());
+        out.println();
+        out.println("Also:");
+        out.println();
+        table(out, reported());
     }
 
-    private static void line(PrintStream out, String what, double ratio, String target, boolean met) {
-        out.printf(Locale.ROOT, "  %-22s %6.2f  %-14s %s%n", what, ratio, target,
-            target.equals("report") ? "" : met ? "met" : "MISSED");
+    private static void table(PrintStream out, List<Goal> goals) {
+        out.println("| figure | this run | goal | |");
+        out.println("|---|---:|---|---|");
+        for (Goal goal : goals) {
+            out.printf(Locale.ROOT, "| %s | %s | %s | %s |%n", goal.figure(),
+                Double.isNaN(goal.ratio()) ? "n/a" : String.format(Locale.ROOT, "%.2f", goal.ratio()), goal.goal(),
+                goal.verdict());
+        }
+    }
+
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.1f", millis / 1e3);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException e) {
+            return "n/a";
+        }
     }
 }

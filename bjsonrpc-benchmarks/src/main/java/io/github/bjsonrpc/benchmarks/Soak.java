@@ -13,6 +13,8 @@ import io.github.bjsonrpc.ConnectionOptions;
 import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.Pipe;
 import io.github.bjsonrpc.RemoteObject;
+import io.github.bjsonrpc.benchmarks.contract.EchoHandler;
+import io.github.bjsonrpc.benchmarks.contract.HeapProbe;
 
 /**
  * Many connections opening and closing for minutes, each making calls, notifications, a pipe and a remote object,

@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-import io.github.bjsonrpc.benchmarks.EchoHandler;
+import io.github.bjsonrpc.benchmarks.contract.EchoHandler;
 import io.github.bjsonrpc.dispatch.ArgumentBinder;
 import io.github.bjsonrpc.dispatch.MethodTable;
 import io.github.bjsonrpc.dispatch.PublishedMethod;

@@ -1,15 +1,20 @@
-package io.github.bjsonrpc.benchmarks;
+package io.github.bjsonrpc.benchmarks.contract;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
 /** The heap a server process really holds: used heap after full collections. */
-final class HeapProbe {
+public final class HeapProbe {
 
     private HeapProbe() {
     }
 
-    static long usedAfterGc() {
+    /**
+     * Collects three times and keeps the smallest reading.
+     *
+     * @return heap bytes in use after a full collection
+     */
+    public static long usedAfterGc() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {

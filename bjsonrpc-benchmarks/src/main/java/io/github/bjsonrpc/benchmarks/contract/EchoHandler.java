@@ -1,8 +1,10 @@
-package io.github.bjsonrpc.benchmarks;
+package io.github.bjsonrpc.benchmarks.contract;
 
 /**
- * The load-test contract, published by our server: {@code echo(s)}, {@code ping()}, notification {@code tick(...)}
- * and {@code count()} of the ticks seen on this connection. One instance per connection.
+ * The load-test contract, published by the core server and by the Spring Boot application: {@code echo(s)},
+ * {@code ping()}, notification {@code tick(...)}, {@code count()} of the ticks seen on this connection and
+ * {@code memory()}; also a pipe ({@code range}) and a remote object ({@code newCounter}) for the soak run. One
+ * instance per connection.
  */
 public class EchoHandler {
 
