@@ -9,7 +9,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.bjsonrpc.benchmarks.contract.InlineMode;
 import io.github.bjsonrpc.benchmarks.contract.Launcher;
-import io.github.bjsonrpc.boot.LocalBjsonRpcServerPort;
+import io.github.bjsonrpc.boot.server.BjsonRpcServerPortInfoListener;
 
 /**
  * The Spring Boot application as users ship it: the bjsonrpc starter and Actuator with Micrometer (observation and
@@ -29,7 +29,7 @@ public class BenchApplication {
         }
         ConfigurableApplicationContext context = SpringApplication.run(BenchApplication.class,
             arguments.toArray(String[]::new));
-        Launcher.announce(context.getEnvironment().getRequiredProperty(LocalBjsonRpcServerPort.PROPERTY,
+        Launcher.announce(context.getEnvironment().getRequiredProperty(BjsonRpcServerPortInfoListener.PROPERTY,
             Integer.class));
         Launcher.awaitParentGone();
         System.exit(SpringApplication.exit(context));
