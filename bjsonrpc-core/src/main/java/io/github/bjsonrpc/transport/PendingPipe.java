@@ -107,9 +107,13 @@ final class PendingPipe<T> extends Pending implements Pipe<T> {
     private void end(Throwable failure) {
         if (ended.compareAndSet(false, true)) {
             calls.forget(id, this);
-            items.add(new End(failure));
-            onEnd.accept(failure);
-            signal();
+            // counted as ended before a consumer can see the end: its stats then agree with what it saw
+            try {
+                onEnd.accept(failure);
+            } finally {
+                items.add(new End(failure));
+                signal();
+            }
         }
     }
 
