@@ -16,14 +16,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
@@ -155,18 +153,11 @@ class ServerAndClientAppsTest {
     static class SelfCallingApp {
     }
 
-    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
-
-    @AfterEach
-    void closeContexts() {
-        contexts.forEach(ConfigurableApplicationContext::close);
-    }
+    @RegisterExtension
+    final Apps apps = new Apps();
 
     private ConfigurableApplicationContext start(Class<?> app, String... properties) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(app).web(WebApplicationType.NONE)
-            .properties(properties).run();
-        contexts.add(context);
-        return context;
+        return apps.start(app, properties);
     }
 
     private ConfigurableApplicationContext server(String... properties) {

@@ -11,11 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.bjsonrpc.BjsonRpcClient;
@@ -28,18 +26,11 @@ import io.github.bjsonrpc.boot.server.BjsonRpcServerPortInfoListener;
  */
 class SslBundleReloadTest {
 
-    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
-
-    @AfterEach
-    void close() {
-        contexts.forEach(ConfigurableApplicationContext::close);
-    }
+    @RegisterExtension
+    final Apps apps = new Apps();
 
     private ConfigurableApplicationContext start(Class<?> app, String... properties) {
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(app).web(WebApplicationType.NONE)
-            .properties(properties).run();
-        contexts.add(context);
-        return context;
+        return apps.start(app, properties);
     }
 
     private static void keyPair(Path dir, String store, String name) throws Exception {
