@@ -1,44 +1,45 @@
 package io.github.bjsonrpc.boot.observation;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import io.github.bjsonrpc.Role;
 import io.github.bjsonrpc.RpcObserver;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.ObservationFilter;
+import io.micrometer.observation.ObservationPredicate;
 
 /**
- * Registers the timer of each method the server publishes, as a successful call would name it, so that their series
- * exist from zero before the first call.
+ * Registers the timer of each method the server publishes, as a successful call would name and tag it, so that
+ * their series exist from zero before the first call.
  */
 public final class BjsonRpcMethodTimers {
 
     private final MeterRegistry registry;
-    private final BjsonRpcObservationConvention convention;
+    private final CallMeterNames names;
 
     /**
      * @param registry where the timers go
      * @param convention names and tags them, as it does the observations
+     * @param predicates the observation registry's predicates: a method whose calls they turn off gets no timer
+     * @param filters the observation registry's filters: their keys tag the timers, as they do the calls' timers
      */
-    public BjsonRpcMethodTimers(MeterRegistry registry, BjsonRpcObservationConvention convention) {
+    public BjsonRpcMethodTimers(MeterRegistry registry, BjsonRpcObservationConvention convention,
+            List<ObservationPredicate> predicates, List<ObservationFilter> filters) {
         this.registry = registry;
-        this.convention = convention;
+        this.names = new CallMeterNames(convention, predicates, filters);
     }
 
     /**
      * @param methods the methods the server publishes
      */
     public void register(Iterable<String> methods) {
+        BjsonRpcObservationContext.Side side = BjsonRpcObservationContext.Side.HANDLED;
         for (String method : methods) {
-            BjsonRpcObservationContext context = new BjsonRpcObservationContext(
-                BjsonRpcObservationContext.Side.HANDLED, method, Role.ACCEPTED, null);
-            context.ended(RpcObserver.CallType.CALL, RpcObserver.Outcome.SUCCESS);
-            List<Tag> tags = new ArrayList<>();
-            convention.getLowCardinalityKeyValues(context).forEach(kv -> tags.add(Tag.of(kv.getKey(), kv.getValue())));
-            tags.add(Tag.of("error", "none"));
-            Timer.builder(convention.getName()).tags(tags).register(registry);
+            if (names.observed(side, method, Role.ACCEPTED, null)) {
+                Timer.builder(names.name(side)).tags(names.timerTags(side, method, Role.ACCEPTED, null,
+                    RpcObserver.CallType.CALL, RpcObserver.Outcome.SUCCESS)).register(registry);
+            }
         }
     }
 }

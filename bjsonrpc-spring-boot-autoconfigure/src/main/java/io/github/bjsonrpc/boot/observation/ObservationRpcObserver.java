@@ -50,37 +50,11 @@ public final class ObservationRpcObserver implements RpcObserver {
     public Scope issuing(Connection connection, String method) {
         BjsonRpcObservationContext context = new BjsonRpcObservationContext(BjsonRpcObservationContext.Side.ISSUED,
             method, connection.role(), clientName);
-        Observation observation = Observation.createNotStarted(new Issued(convention), () -> context, registry)
-            .start();
+        Observation observation = Observation.createNotStarted(IssuedConvention.of(convention, context.side()),
+            () -> context, registry).start();
         return (type, outcome) -> {
             context.ended(type, outcome);
             observation.stop();
         };
-    }
-
-    /** The convention's keys under the issued-call name, unless a custom convention names it itself. */
-    private record Issued(BjsonRpcObservationConvention delegate) implements BjsonRpcObservationConvention {
-
-        @Override
-        public String getName() {
-            String name = delegate.getName();
-            return DefaultBjsonRpcObservationConvention.HANDLED.equals(name)
-                ? DefaultBjsonRpcObservationConvention.ISSUED : name;
-        }
-
-        @Override
-        public String getContextualName(BjsonRpcObservationContext context) {
-            return delegate.getContextualName(context);
-        }
-
-        @Override
-        public io.micrometer.common.KeyValues getLowCardinalityKeyValues(BjsonRpcObservationContext context) {
-            return delegate.getLowCardinalityKeyValues(context);
-        }
-
-        @Override
-        public io.micrometer.common.KeyValues getHighCardinalityKeyValues(BjsonRpcObservationContext context) {
-            return delegate.getHighCardinalityKeyValues(context);
-        }
     }
 }

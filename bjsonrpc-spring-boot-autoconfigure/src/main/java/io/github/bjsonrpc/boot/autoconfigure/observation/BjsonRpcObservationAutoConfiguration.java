@@ -2,6 +2,7 @@ package io.github.bjsonrpc.boot.autoconfigure.observation;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,25 +12,34 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 import io.github.bjsonrpc.BjsonRpc;
+import io.github.bjsonrpc.RpcObserver;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcAutoConfiguration;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientCustomizer;
-import io.github.bjsonrpc.boot.observation.BjsonRpcMethodTimers;
 import io.github.bjsonrpc.boot.observation.BjsonRpcObservationConvention;
 import io.github.bjsonrpc.boot.observation.DefaultBjsonRpcObservationConvention;
 import io.github.bjsonrpc.boot.observation.ObservationRpcObserver;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationFilter;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
 
 /**
- * A Micrometer observation around every bjsonrpc call handled or issued, on the server's and the clients'
- * connections: timers through the metrics handler, spans when Micrometer Tracing is present. Needs an
+ * Observes every bjsonrpc call handled or issued, on the server's and the clients' connections: timers through the
+ * metrics handler, spans when Micrometer Tracing is present. When observations go to meters only (every observation
+ * handler is a meter handler), calls skip the Observation API and their meters are recorded directly, the same
+ * meters with the same names and tags ({@code bjsonrpc.observation.direct-metrics=false} turns that off). Needs an
  * {@link ObservationRegistry}; off with {@code bjsonrpc.observation.enabled=false}.
  */
-@AutoConfiguration(after = {BjsonRpcAutoConfiguration.class, ObservationAutoConfiguration.class})
+@AutoConfiguration(after = {BjsonRpcAutoConfiguration.class, ObservationAutoConfiguration.class},
+    afterName = {"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
 @ConditionalOnClass({BjsonRpc.class, ObservationRegistry.class})
 @ConditionalOnBean(ObservationRegistry.class)
 @ConditionalOnBooleanProperty(name = "bjsonrpc.observation.enabled", matchIfMissing = true)
@@ -41,26 +51,46 @@ public final class BjsonRpcObservationAutoConfiguration {
         return new DefaultBjsonRpcObservationConvention();
     }
 
-    /** Registers the timers of the server's published methods at start, so that their series exist from zero. */
-    @Bean
-    @ConditionalOnClass(MeterRegistry.class)
-    @ConditionalOnBean(MeterRegistry.class)
-    SmartInitializingSingleton bjsonRpcKnownMethodTimers(ObjectProvider<MeterRegistry> meters,
-            BjsonRpcObservationConvention convention, BjsonRpcServices services) {
-        return () -> new BjsonRpcMethodTimers(meters.getObject(), convention)
-            .register(services.serverMethods().values().stream().flatMap(List::stream).toList());
-    }
-
     @Bean
     BjsonRpcServerCustomizer bjsonRpcServerObservation(ObjectProvider<ObservationRegistry> registry,
-            BjsonRpcObservationConvention convention) {
-        return builder -> builder.addObserver(new ObservationRpcObserver(registry.getObject(), convention, null));
+            BjsonRpcObservationConvention convention, ObjectProvider<DirectMetrics> direct) {
+        return builder -> builder.addObserver(observer(registry, convention, direct, null));
     }
 
     @Bean
     BjsonRpcClientCustomizer bjsonRpcClientObservation(ObjectProvider<ObservationRegistry> registry,
-            BjsonRpcObservationConvention convention) {
-        return (name, builder) -> builder.addObserver(new ObservationRpcObserver(registry.getObject(), convention,
-            name));
+            BjsonRpcObservationConvention convention, ObjectProvider<DirectMetrics> direct) {
+        return (name, builder) -> builder.addObserver(observer(registry, convention, direct, name));
+    }
+
+    private static RpcObserver observer(ObjectProvider<ObservationRegistry> registry,
+            BjsonRpcObservationConvention convention, ObjectProvider<DirectMetrics> direct,
+            @Nullable String clientName) {
+        DirectMetrics metrics = direct.getIfAvailable();
+        RpcObserver observer = metrics == null ? null : metrics.observer(clientName);
+        return observer != null ? observer : new ObservationRpcObserver(registry.getObject(), convention, clientName);
+    }
+
+    /** The meters of calls, with Micrometer's metrics. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBean(MeterRegistry.class)
+    static final class CallMetersConfiguration {
+
+        @Bean
+        DirectMetrics bjsonRpcDirectMetrics(ObjectProvider<MeterRegistry> meters,
+                BjsonRpcObservationConvention convention, ObjectProvider<ObservationHandler<?>> handlers,
+                ObjectProvider<ObservationPredicate> predicates, ObjectProvider<ObservationFilter> filters,
+                Environment environment) {
+            return new DirectMetrics(meters.getObject(), convention, handlers.orderedStream().toList(),
+                predicates.orderedStream().toList(), filters.orderedStream().toList(), environment);
+        }
+
+        /** Registers the timers of the server's published methods at start, so that their series exist from zero. */
+        @Bean
+        SmartInitializingSingleton bjsonRpcKnownMethodTimers(DirectMetrics metrics, BjsonRpcServices services) {
+            return () -> metrics.methodTimers()
+                .register(services.serverMethods().values().stream().flatMap(List::stream).toList());
+        }
     }
 }
