@@ -1,5 +1,8 @@
 package io.github.bjsonrpc;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Watches the calls and traffic of connections, for metrics and tracing: every request of the peer handled here,
  * every request sent from here, every line dropped, every byte. Methods are called on I/O and handler threads:
@@ -62,6 +65,30 @@ public interface RpcObserver {
          * @param outcome how it ended
          */
         void end(CallType type, Outcome outcome);
+
+        /**
+         * Ends a call that failed with an exception: the handler's, or, for a request sent from here, the
+         * {@link RemoteError}, {@link CallTimeoutException} or {@link ConnectionClosedException} its caller gets.
+         * By default the same as {@link #end(CallType, Outcome)}.
+         *
+         * @param type what kind of exchange it turned out to be
+         * @param outcome how it ended
+         * @param error what it failed with, or {@code null} when it ended without one
+         */
+        default void end(CallType type, Outcome outcome, Throwable error) {
+            end(type, outcome);
+        }
+
+        /**
+         * The context to propagate with a request sent from here (trace headers such as {@code traceparent}):
+         * written in its request's {@code context} member when not empty, which peers that do not know it
+         * ignore. Asked once, after {@link RpcObserver#issuing} and before the request is written.
+         *
+         * @return the context, empty by default
+         */
+        default Map<String, String> context() {
+            return Map.of();
+        }
     }
 
     /**
@@ -73,6 +100,19 @@ public interface RpcObserver {
      */
     default Scope handling(Connection connection, String method) {
         return Scope.NOOP;
+    }
+
+    /**
+     * A request of the peer starts running here, with the context the peer propagated in it (trace headers; see
+     * {@link Scope#context()}). By default the same as {@link #handling(Connection, String)}.
+     *
+     * @param connection where it came from
+     * @param method the method, low-cardinality (see above)
+     * @param context what the peer propagated, empty when nothing
+     * @return the scope to end when its replies are written
+     */
+    default Scope handling(Connection connection, String method, Map<String, String> context) {
+        return handling(connection, method);
     }
 
     /**
@@ -141,6 +181,12 @@ public interface RpcObserver {
             }
 
             @Override
+            public Scope handling(Connection connection, String method, Map<String, String> context) {
+                return both(first.handling(connection, method, context),
+                    second.handling(connection, method, context));
+            }
+
+            @Override
             public Scope issuing(Connection connection, String method) {
                 return both(first.issuing(connection, method), second.issuing(connection, method));
             }
@@ -152,9 +198,30 @@ public interface RpcObserver {
                 if (b == Scope.NOOP) {
                     return a;
                 }
-                return (type, outcome) -> {
-                    b.end(type, outcome);
-                    a.end(type, outcome);
+                return new Scope() {
+                    @Override
+                    public void end(CallType type, Outcome outcome) {
+                        b.end(type, outcome);
+                        a.end(type, outcome);
+                    }
+
+                    @Override
+                    public void end(CallType type, Outcome outcome, Throwable error) {
+                        b.end(type, outcome, error);
+                        a.end(type, outcome, error);
+                    }
+
+                    @Override
+                    public Map<String, String> context() {
+                        Map<String, String> fromA = a.context();
+                        Map<String, String> fromB = b.context();
+                        if (fromA.isEmpty() || fromB.isEmpty()) {
+                            return fromA.isEmpty() ? fromB : fromA;
+                        }
+                        Map<String, String> merged = new LinkedHashMap<>(fromA);
+                        merged.putAll(fromB);
+                        return merged;
+                    }
                 };
             }
 

@@ -2,6 +2,14 @@ package io.github.bjsonrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,7 +19,8 @@ import io.github.bjsonrpc.support.ServerHandler;
 
 /**
  * The wire forms of what the recorded transcripts cannot show, byte for byte as {@code docs/protocol.md} gives
- * them: the end-of-pipe marker a caller of this library may ask for, and the error objects of JSON-RPC 2.0 replies.
+ * them: the end-of-pipe marker a caller of this library may ask for, the error objects of JSON-RPC 2.0 replies, and
+ * the context an observer propagates with requests.
  */
 class WireExtensionsTest {
 
@@ -51,6 +60,63 @@ class WireExtensionsTest {
             peer.send("{\"method\":\"pipe\",\"id\":6,\"params\":[[]]}");
             peer.send("{\"method\":\"ping\",\"id\":7}");
             assertThat(peer.readLine()).isEqualTo("{\"result\":\"pong\",\"error\":null,\"id\":7}");
+        }
+    }
+
+    /** Propagates a fixed trace header from every request sent, and records what every request handled carried. */
+    static final class Propagating implements RpcObserver {
+        final List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Scope issuing(Connection connection, String method) {
+            return new Scope() {
+                @Override
+                public void end(CallType type, Outcome outcome) {
+                }
+
+                @Override
+                public Map<String, String> context() {
+                    return Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+                }
+            };
+        }
+
+        @Override
+        public Scope handling(Connection connection, String method, Map<String, String> context) {
+            received.add(context);
+            return Scope.NOOP;
+        }
+    }
+
+    @Test
+    void anObserverPropagatesItsContextInTheRequestsItSends() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                BjsonRpcClient client = BjsonRpcClient.builder("127.0.0.1", listener.getLocalPort())
+                    .addObserver(new Propagating()).build()) {
+            CompletableFuture<Object> answer = CompletableFuture.supplyAsync(() -> client.call("add2", 1, 2));
+            RawPeer scripted = RawPeer.accept(listener);
+            assertThat(scripted.readLine()).isEqualTo("{\"method\":\"add2\",\"id\":1,\"params\":[1,2],\"context\":"
+                + "{\"traceparent\":\"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\"}}");
+            scripted.send("{\"result\":3,\"error\":null,\"id\":1}");
+            assertThat(answer.get(10, TimeUnit.SECONDS)).isEqualTo(3);
+            client.notify("ping");
+            assertThat(scripted.readLine()).isEqualTo("{\"method\":\"ping\",\"context\":"
+                + "{\"traceparent\":\"00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01\"}}");
+            scripted.close();
+        }
+    }
+
+    @Test
+    void aHandlerSideObserverReceivesTheContextAndAnythingButStringsInItIsIgnored() {
+        Propagating observer = new Propagating();
+        try (BjsonRpcServer observed = BjsonRpcServer.builder().host("127.0.0.1").port(0)
+                .handlerFactory(connection -> new ServerHandler()).addObserver(observer).start();
+                RawPeer peer = RawPeer.connect(observed.port())) {
+            peer.send("{\"method\":\"ping\",\"id\":1,\"context\":{\"traceparent\":\"00-ab-cd-01\",\"n\":1}}");
+            assertThat(peer.readLine()).isEqualTo("{\"result\":\"pong\",\"error\":null,\"id\":1}");
+            peer.send("{\"method\":\"ping\",\"id\":2,\"context\":\"not an object\"}");
+            assertThat(peer.readLine()).isEqualTo("{\"result\":\"pong\",\"error\":null,\"id\":2}");
+            assertThat(observer.received).containsExactly(Map.of("traceparent", "00-ab-cd-01"), Map.of());
         }
     }
 

@@ -87,7 +87,7 @@ final class Answers {
         if (!request.isNotification() && replies.isOpen()) {
             replies.error(request, text, MessageWriter.SERVER_ERROR);
         }
-        scope.end(type, HandlerFailures.outcomeOf(failure));
+        scope.end(type, HandlerFailures.outcomeOf(failure), failure);
     }
 
     private void later(RequestMessage request, CompletionStage<?> stage, RpcObserver.Scope scope) {
@@ -248,7 +248,7 @@ final class Answers {
             if (replies.isOpen()) {
                 replies.error(request, text, MessageWriter.SERVER_ERROR);
             }
-            end(HandlerFailures.outcomeOf(failure));
+            end(HandlerFailures.outcomeOf(failure), failure);
         }
 
         @Override
@@ -277,8 +277,16 @@ final class Answers {
         }
 
         private void end(RpcObserver.Outcome outcome) {
+            end(outcome, null);
+        }
+
+        private void end(RpcObserver.Outcome outcome, Throwable failure) {
             if (ended.compareAndSet(false, true)) {
-                scope.end(RpcObserver.CallType.PIPE, outcome);
+                if (failure == null) {
+                    scope.end(RpcObserver.CallType.PIPE, outcome);
+                } else {
+                    scope.end(RpcObserver.CallType.PIPE, outcome, failure);
+                }
                 continuation.done();
             }
         }

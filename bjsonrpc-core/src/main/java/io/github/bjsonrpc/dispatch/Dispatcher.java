@@ -107,7 +107,7 @@ public final class Dispatcher {
         }
         RpcObserver.CallType type = callType(request);
         RpcObserver.Scope scope = observer.handling(connection, route == null ? RpcObserver.UNKNOWN_METHOD
-            : route.observedName());
+            : route.observedName(), request.context());
         if (route == null) {
             int dot = name.indexOf('.');
             reject(request, dot > 0 && objects.find(name.substring(0, dot)) == null

@@ -1,5 +1,6 @@
 package io.github.bjsonrpc.transport;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -45,11 +46,33 @@ final class GuardedObserver implements RpcObserver {
         if (scope == Scope.NOOP) {
             return scope;
         }
-        return (type, outcome) -> {
-            try {
-                scope.end(type, outcome);
-            } catch (RuntimeException e) {
-                failed("end", e);
+        return new Scope() {
+            @Override
+            public void end(CallType type, Outcome outcome) {
+                try {
+                    scope.end(type, outcome);
+                } catch (RuntimeException e) {
+                    failed("end", e);
+                }
+            }
+
+            @Override
+            public void end(CallType type, Outcome outcome, Throwable error) {
+                try {
+                    scope.end(type, outcome, error);
+                } catch (RuntimeException e) {
+                    failed("end", e);
+                }
+            }
+
+            @Override
+            public Map<String, String> context() {
+                try {
+                    return scope.context();
+                } catch (RuntimeException e) {
+                    failed("context", e);
+                    return Map.of();
+                }
             }
         };
     }
@@ -58,6 +81,16 @@ final class GuardedObserver implements RpcObserver {
     public Scope handling(Connection connection, String method) {
         try {
             return guarded(observer.handling(connection, method));
+        } catch (RuntimeException e) {
+            failed("handling", e);
+            return Scope.NOOP;
+        }
+    }
+
+    @Override
+    public Scope handling(Connection connection, String method, Map<String, String> context) {
+        try {
+            return guarded(observer.handling(connection, method, context));
         } catch (RuntimeException e) {
             failed("handling", e);
             return Scope.NOOP;

@@ -1,5 +1,7 @@
 package io.github.bjsonrpc.transport;
 
+import java.util.Map;
+
 import io.github.bjsonrpc.dispatch.Dispatcher;
 import io.github.bjsonrpc.dispatch.InboundQueue;
 import io.github.bjsonrpc.wire.RequestMessage;
@@ -44,7 +46,8 @@ final class InboundRouter extends ChannelInboundHandlerAdapter {
             }
             enqueue(() -> dispatcher.dispatch(request), request.id(), request.jsonRpc2());
         } else if (msg instanceof UnknownFormat unknown) {
-            RequestMessage standIn = new RequestMessage("", unknown.id(), null, null, unknown.jsonRpc2(), false);
+            RequestMessage standIn = new RequestMessage("", unknown.id(), null, null, unknown.jsonRpc2(), false,
+                Map.of());
             enqueue(() -> dispatcher.unknownFormat(standIn), unknown.id(), unknown.jsonRpc2());
         } else {
             ctx.fireChannelRead(msg);

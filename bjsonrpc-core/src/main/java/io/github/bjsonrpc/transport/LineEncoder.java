@@ -1,6 +1,7 @@
 package io.github.bjsonrpc.transport;
 
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.function.Consumer;
 
 import io.github.bjsonrpc.Params;
@@ -25,9 +26,9 @@ final class LineEncoder {
     }
 
     /** A request, or a notification when {@code id} is negative. */
-    ByteBuf request(String method, long id, Params params, boolean pipeEnd) {
+    ByteBuf request(String method, long id, Params params, boolean pipeEnd, Map<String, String> context) {
         return encode(gen -> MessageWriter.writeRequest(gen, values, method, id, params.positional(),
-            params.keywords(), pipeEnd));
+            params.keywords(), pipeEnd, context));
     }
 
     /** A result reply. */

@@ -1,5 +1,6 @@
 package io.github.bjsonrpc.transport;
 
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -45,10 +46,10 @@ final class OutboundCalls {
         RpcObserver.Scope scope = observer.issuing(connection, observedName(method));
         if (scope != RpcObserver.Scope.NOOP) {
             request.future().whenComplete((value, failure) -> scope.end(RpcObserver.CallType.CALL,
-                outcomeOf(failure)));
+                outcomeOf(failure), causeOf(failure)));
         }
         try {
-            send(id, request, method, Params.from(args), false);
+            send(id, request, method, Params.from(args), false, scope.context());
         } catch (RuntimeException e) {
             request.fail(e);
             throw e;
@@ -67,10 +68,10 @@ final class OutboundCalls {
         }
         PendingPipe<T> pipe = new PendingPipe<>(connection, calls, throttle, id, method, elementType, failure -> {
             openPipes.decrementAndGet();
-            scope.end(RpcObserver.CallType.PIPE, outcomeOf(failure));
+            scope.end(RpcObserver.CallType.PIPE, outcomeOf(failure), causeOf(failure));
         });
         try {
-            send(id, pipe, method, Params.from(args), options.pipeEndMarker());
+            send(id, pipe, method, Params.from(args), options.pipeEndMarker(), scope.context());
         } catch (RuntimeException e) {
             pipe.fail(e);
             throw e;
@@ -82,9 +83,9 @@ final class OutboundCalls {
         RpcObserver.Scope scope = observer.issuing(connection, observedName(method));
         try {
             ensureOpen(method);
-            outbox.write(lines.request(method, -1, Params.from(args), false));
+            outbox.write(lines.request(method, -1, Params.from(args), false, scope.context()));
         } catch (RuntimeException e) {
-            scope.end(RpcObserver.CallType.NOTIFY, outcomeOf(e));
+            scope.end(RpcObserver.CallType.NOTIFY, outcomeOf(e), e);
             throw e;
         }
         scope.end(RpcObserver.CallType.NOTIFY, RpcObserver.Outcome.SUCCESS);
@@ -95,9 +96,10 @@ final class OutboundCalls {
         return openPipes.get();
     }
 
-    private void send(long id, Pending waiter, String method, Params params, boolean pipeEnd) {
+    private void send(long id, Pending waiter, String method, Params params, boolean pipeEnd,
+            Map<String, String> context) {
         ensureOpen(method);
-        ByteBuf line = lines.request(method, id, params, pipeEnd);
+        ByteBuf line = lines.request(method, id, params, pipeEnd, context);
         try {
             calls.register(id, waiter, method);
         } catch (RuntimeException e) {
@@ -130,10 +132,14 @@ final class OutboundCalls {
         return (underscore > 0 ? method.substring(0, underscore) : method.substring(0, dot)) + method.substring(dot);
     }
 
+    /** What a request sent from here failed with, unwrapped; {@code null} when it did not fail. */
+    static Throwable causeOf(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
     /** How a request sent from here ended: a cancellation, or anything unforeseen, is {@code CANCELLED}. */
     static RpcObserver.Outcome outcomeOf(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-            ? failure.getCause() : failure;
+        Throwable cause = causeOf(failure);
         if (cause == null) {
             return RpcObserver.Outcome.SUCCESS;
         }

@@ -1,5 +1,8 @@
 package io.github.bjsonrpc.wire;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -63,7 +66,7 @@ public final class MessageReader {
                 return;
             }
             visitor.request(new RequestMessage(method.asString(), id, nullToAbsent(node.get("params")),
-                nullToAbsent(node.get("kwparams")), jsonRpc2, isPipeEnd(node)));
+                nullToAbsent(node.get("kwparams")), jsonRpc2, isPipeEnd(node), context(node)));
             return;
         }
         JsonNode result = node.get("result");
@@ -87,6 +90,21 @@ public final class MessageReader {
     private static boolean isPipeEnd(JsonNode node) {
         JsonNode marker = node.get(MessageWriter.PIPE_END);
         return marker != null && marker.isBoolean() && marker.booleanValue();
+    }
+
+    /** The strings of the {@value MessageWriter#CONTEXT} member; anything else in it is ignored. */
+    private static Map<String, String> context(JsonNode node) {
+        JsonNode context = node.get(MessageWriter.CONTEXT);
+        if (context == null || !context.isObject() || context.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> entry : context.properties()) {
+            if (entry.getValue().isString()) {
+                values.put(entry.getKey(), entry.getValue().asString());
+            }
+        }
+        return values;
     }
 
     private static JsonNode nullToAbsent(JsonNode node) {

@@ -24,6 +24,13 @@ public final class MessageWriter {
     /** The member that asks for, and marks, the end of a pipe. */
     public static final String PIPE_END = "pipeend";
 
+    /**
+     * The member of a request that carries the caller's propagated context (trace headers such as
+     * {@code traceparent}) as an object of strings. Written only when there is something to propagate; peers that
+     * do not know it, the reference among them, ignore it.
+     */
+    public static final String CONTEXT = "context";
+
     /** JSON-RPC 2.0 code: the line is not a valid request object. */
     public static final int INVALID_REQUEST = -32600;
     /** JSON-RPC 2.0 code: no such method. */
@@ -44,9 +51,10 @@ public final class MessageWriter {
      * @param positional positional arguments
      * @param keywords keyword arguments
      * @param pipeEnd whether to ask the peer for an end-of-pipe marker
+     * @param context the context to propagate ({@value #CONTEXT}), written only when not empty
      */
     public static void writeRequest(JsonGenerator gen, ObjectWriter values, String method, long id,
-            List<Object> positional, Map<String, Object> keywords, boolean pipeEnd) {
+            List<Object> positional, Map<String, Object> keywords, boolean pipeEnd, Map<String, String> context) {
         gen.writeStartObject();
         gen.writeStringProperty("method", method);
         if (id >= 0) {
@@ -68,6 +76,14 @@ public final class MessageWriter {
                 gen.writeName("kwparams");
                 writeKeywords(gen, values, keywords);
             }
+        }
+        if (!context.isEmpty()) {
+            gen.writeName(CONTEXT);
+            gen.writeStartObject();
+            for (Map.Entry<String, String> entry : context.entrySet()) {
+                gen.writeStringProperty(entry.getKey(), entry.getValue());
+            }
+            gen.writeEndObject();
         }
         if (pipeEnd) {
             gen.writeBooleanProperty(PIPE_END, true);

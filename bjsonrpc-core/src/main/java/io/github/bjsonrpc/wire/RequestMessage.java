@@ -1,5 +1,7 @@
 package io.github.bjsonrpc.wire;
 
+import java.util.Map;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,9 +14,11 @@ import tools.jackson.databind.JsonNode;
  * @param kwparams the {@code kwparams} member, or {@code null} when absent
  * @param jsonRpc2 whether the request carried {@code "jsonrpc":"2.0"}: it is then answered in JSON-RPC 2.0 form
  * @param pipeEnd whether the caller asked for an end-of-pipe marker ({@value MessageWriter#PIPE_END})
+ * @param context the context the caller propagated ({@value MessageWriter#CONTEXT}: trace headers), empty when
+ *        none
  */
 public record RequestMessage(String method, JsonNode id, JsonNode params, JsonNode kwparams, boolean jsonRpc2,
-        boolean pipeEnd) {
+        boolean pipeEnd, Map<String, String> context) {
 
     /** Whether no reply is expected. */
     public boolean isNotification() {
