@@ -20,25 +20,27 @@ public final class BjsonRpcMethodTimers {
 
     /**
      * @param registry where the timers go
-     * @param convention names and tags them, as it does the observations
+     * @param convention names and tags them, as it does the observations of handled calls
      * @param predicates the observation registry's predicates: a method whose calls they turn off gets no timer
      * @param filters the observation registry's filters: their keys tag the timers, as they do the calls' timers
      */
-    public BjsonRpcMethodTimers(MeterRegistry registry, BjsonRpcObservationConvention convention,
+    public BjsonRpcMethodTimers(MeterRegistry registry, BjsonRpcServerObservationConvention convention,
             List<ObservationPredicate> predicates, List<ObservationFilter> filters) {
         this.registry = registry;
-        this.names = new CallMeterNames(convention, predicates, filters);
+        CallConventions conventions = new CallConventions(convention,
+            new DefaultBjsonRpcClientObservationConvention());
+        this.names = new CallMeterNames(conventions, predicates, filters);
     }
 
     /**
      * @param methods the methods the server publishes
      */
     public void register(Iterable<String> methods) {
-        BjsonRpcObservationContext.Side side = BjsonRpcObservationContext.Side.HANDLED;
+        CallConventions.Side side = CallConventions.Side.HANDLED;
         for (String method : methods) {
             if (names.observed(side, method, Role.ACCEPTED, null)) {
                 Timer.builder(names.name(side)).tags(names.timerTags(side, method, Role.ACCEPTED, null,
-                    RpcObserver.CallType.CALL, RpcObserver.Outcome.SUCCESS)).register(registry);
+                    RpcObserver.CallType.CALL, RpcObserver.Outcome.SUCCESS, null)).register(registry);
             }
         }
     }

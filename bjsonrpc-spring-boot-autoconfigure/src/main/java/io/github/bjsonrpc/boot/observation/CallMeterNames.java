@@ -15,8 +15,9 @@ import io.micrometer.observation.ObservationPredicate;
 
 /**
  * Names and tags the meters of calls exactly as Micrometer's meter observation handler would from an observation:
- * the convention's name and low-cardinality keys, the observation filters' keys on the timer (applied when an
- * observation stops), none on the long task timer (tagged when an observation starts), and the observation
+ * the conventions' names and low-cardinality keys, the observation filters' keys on the timer (applied when an
+ * observation stops), none on the long task timer (tagged when an observation starts), the {@value #ERROR} tag
+ * (the simple class name of the exception a call failed with, {@code none} otherwise), and the observation
  * predicates deciding whether there is anything to record. Works out each name once: the meters it describes are
  * then resolved once and kept.
  */
@@ -25,54 +26,52 @@ final class CallMeterNames {
     /** The tag Micrometer's meter handler adds to every timer of an observation. */
     static final String ERROR = "error";
 
-    private final BjsonRpcObservationConvention convention;
+    private final CallConventions conventions;
     private final List<ObservationPredicate> predicates;
     private final List<ObservationFilter> filters;
 
     /**
-     * @param convention names and tags the observations
+     * @param conventions name and tag the observations
      * @param predicates the observation registry's predicates
      * @param filters the observation registry's filters
      */
-    CallMeterNames(BjsonRpcObservationConvention convention, List<ObservationPredicate> predicates,
+    CallMeterNames(CallConventions conventions, List<ObservationPredicate> predicates,
             List<ObservationFilter> filters) {
-        this.convention = convention;
+        this.conventions = conventions;
         this.predicates = List.copyOf(predicates);
         this.filters = List.copyOf(filters);
     }
 
-    /**
-     * @return whether an observation of these calls would be recorded at all
-     */
-    boolean observed(BjsonRpcObservationContext.Side side, String method, Role role, @Nullable String clientName) {
-        BjsonRpcObservationContext context = new BjsonRpcObservationContext(side, method, role, clientName);
+    /** Whether an observation of these calls would be recorded at all. */
+    boolean observed(CallConventions.Side side, String method, Role role, @Nullable String clientName) {
+        Observation.Context context = conventions.context(side, new BjsonRpcCall(method, role, clientName));
         String name = name(side);
         return predicates.stream().allMatch(predicate -> predicate.test(name, context));
     }
 
     /** The name of the timer of one side's calls; its long task timer adds {@code .active}. */
-    String name(BjsonRpcObservationContext.Side side) {
-        return IssuedConvention.of(convention, side).getName();
+    String name(CallConventions.Side side) {
+        return conventions.name(side);
     }
 
     /** The long task timer's tags: the keys of a call that has not ended yet. */
-    List<Tag> activeTags(BjsonRpcObservationContext.Side side, String method, Role role, @Nullable String clientName) {
-        BjsonRpcObservationContext context = new BjsonRpcObservationContext(side, method, role, clientName);
-        return tags(IssuedConvention.of(convention, side).getLowCardinalityKeyValues(context));
+    List<Tag> activeTags(CallConventions.Side side, String method, Role role, @Nullable String clientName) {
+        Observation.Context context = conventions.context(side, new BjsonRpcCall(method, role, clientName));
+        return tags(conventions.lowCardinalityKeyValues(context));
     }
 
     /** The timer's tags: the keys of a call that ended so, the filters' keys and {@value #ERROR}. */
-    List<Tag> timerTags(BjsonRpcObservationContext.Side side, String method, Role role, @Nullable String clientName,
-            RpcObserver.CallType type, RpcObserver.Outcome outcome) {
-        BjsonRpcObservationContext context = new BjsonRpcObservationContext(side, method, role, clientName);
-        context.ended(type, outcome);
-        context.addLowCardinalityKeyValues(IssuedConvention.of(convention, side).getLowCardinalityKeyValues(context));
-        Observation.Context filtered = context;
+    List<Tag> timerTags(CallConventions.Side side, String method, Role role, @Nullable String clientName,
+            RpcObserver.CallType type, RpcObserver.Outcome outcome, @Nullable Class<?> error) {
+        BjsonRpcCall call = new BjsonRpcCall(method, role, clientName);
+        call.ended(type, outcome);
+        Observation.Context context = conventions.context(side, call);
+        context.addLowCardinalityKeyValues(conventions.lowCardinalityKeyValues(context));
         for (ObservationFilter filter : filters) {
-            filtered = filter.map(filtered);
+            context = filter.map(context);
         }
-        List<Tag> tags = tags(filtered.getLowCardinalityKeyValues());
-        tags.add(Tag.of(ERROR, "none"));
+        List<Tag> tags = tags(context.getLowCardinalityKeyValues());
+        tags.add(Tag.of(ERROR, error == null ? "none" : error.getSimpleName()));
         return tags;
     }
 

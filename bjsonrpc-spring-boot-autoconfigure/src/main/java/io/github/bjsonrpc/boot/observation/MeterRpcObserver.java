@@ -28,25 +28,28 @@ public final class MeterRpcObserver implements RpcObserver {
     private final CallMeterNames names;
     private final boolean longTaskTimers;
     private final @Nullable String clientName;
-    private final Map<BjsonRpcObservationContext.Side, Map<Role, Map<String, Supplier<Scope>>>> meters =
-        new EnumMap<>(BjsonRpcObservationContext.Side.class);
+    private final Map<CallConventions.Side, Map<Role, Map<String, Supplier<Scope>>>> meters =
+        new EnumMap<>(CallConventions.Side.class);
 
     /**
      * @param registry where the meters go
-     * @param convention names and tags them
+     * @param serverConvention names and tags the meters of handled calls
+     * @param clientConvention names and tags the meters of issued calls
      * @param predicates the observation registry's predicates: a call they turn off is not recorded
      * @param filters the observation registry's filters: their keys tag the timers
      * @param longTaskTimers whether to keep the {@code .active} long task timers
      * @param clientName the configured client whose connections are observed, or {@code null} for the server's
      */
-    public MeterRpcObserver(MeterRegistry registry, BjsonRpcObservationConvention convention,
+    public MeterRpcObserver(MeterRegistry registry, BjsonRpcServerObservationConvention serverConvention,
+            BjsonRpcClientObservationConvention clientConvention,
             List<ObservationPredicate> predicates, List<ObservationFilter> filters, boolean longTaskTimers,
             @Nullable String clientName) {
         this.registry = registry;
-        this.names = new CallMeterNames(convention, predicates, filters);
+        this.names = new CallMeterNames(new CallConventions(serverConvention, clientConvention), predicates,
+            filters);
         this.longTaskTimers = longTaskTimers;
         this.clientName = clientName;
-        for (BjsonRpcObservationContext.Side side : BjsonRpcObservationContext.Side.values()) {
+        for (CallConventions.Side side : CallConventions.Side.values()) {
             Map<Role, Map<String, Supplier<Scope>>> byRole = new EnumMap<>(Role.class);
             for (Role role : Role.values()) {
                 byRole.put(role, new ConcurrentHashMap<>());
@@ -57,15 +60,15 @@ public final class MeterRpcObserver implements RpcObserver {
 
     @Override
     public Scope handling(Connection connection, String method) {
-        return start(BjsonRpcObservationContext.Side.HANDLED, connection.role(), method);
+        return start(CallConventions.Side.HANDLED, connection.role(), method);
     }
 
     @Override
     public Scope issuing(Connection connection, String method) {
-        return start(BjsonRpcObservationContext.Side.ISSUED, connection.role(), method);
+        return start(CallConventions.Side.ISSUED, connection.role(), method);
     }
 
-    private Scope start(BjsonRpcObservationContext.Side side, Role role, String method) {
+    private Scope start(CallConventions.Side side, Role role, String method) {
         Map<String, Supplier<Scope>> byMethod = meters.get(side).get(role);
         Supplier<Scope> calls = byMethod.get(method);
         if (calls == null) {

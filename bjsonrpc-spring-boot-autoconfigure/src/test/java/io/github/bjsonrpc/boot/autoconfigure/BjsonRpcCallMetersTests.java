@@ -29,7 +29,8 @@ import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.RemoteError;
 import io.github.bjsonrpc.boot.BjsonRpcService;
 import io.github.bjsonrpc.boot.autoconfigure.observation.BjsonRpcObservationAutoConfiguration;
-import io.github.bjsonrpc.boot.observation.BjsonRpcObservationContext;
+import io.github.bjsonrpc.boot.observation.BjsonRpcClientObservationContext;
+import io.github.bjsonrpc.boot.observation.BjsonRpcServerObservationContext;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Meter;
@@ -82,8 +83,7 @@ class BjsonRpcCallMetersTests {
         @Bean
         ObservationPredicate countingPredicate() {
             return (name, context) -> {
-                if (context instanceof BjsonRpcObservationContext rpc
-                        && rpc.side() == BjsonRpcObservationContext.Side.HANDLED) {
+                if (context instanceof BjsonRpcServerObservationContext) {
                     ASKED.incrementAndGet();
                 }
                 return true;
@@ -108,7 +108,8 @@ class BjsonRpcCallMetersTests {
 
                 @Override
                 public boolean supportsContext(Observation.Context context) {
-                    return context instanceof BjsonRpcObservationContext;
+                    return context instanceof BjsonRpcServerObservationContext
+                        || context instanceof BjsonRpcClientObservationContext;
                 }
             };
         }
@@ -130,7 +131,7 @@ class BjsonRpcCallMetersTests {
         assertThat(direct).isEqualTo(observed)
             .contains("bjsonrpc.handled [client.name=none, connection.role=accepted, error=none, outcome=success, "
                 + "region=eu, rpc.method=add2, rpc.system=bjsonrpc, rpc.type=call] 3")
-            .contains("bjsonrpc.handled [client.name=none, connection.role=accepted, error=none, "
+            .contains("bjsonrpc.handled [client.name=none, connection.role=accepted, error=IllegalStateException, "
                 + "outcome=handler_exception, region=eu, rpc.method=boom, rpc.system=bjsonrpc, rpc.type=call] 1")
             .contains("bjsonrpc.handled.active [client.name=none, connection.role=accepted, outcome=unknown, "
                 + "rpc.method=add2, rpc.system=bjsonrpc, rpc.type=call] 0")

@@ -34,7 +34,7 @@ import io.github.bjsonrpc.boot.autoconfigure.endpoint.BjsonRpcEndpointAutoConfig
 import io.github.bjsonrpc.boot.autoconfigure.health.BjsonRpcHealthAutoConfiguration;
 import io.github.bjsonrpc.boot.autoconfigure.metrics.BjsonRpcMetricsAutoConfiguration;
 import io.github.bjsonrpc.boot.autoconfigure.observation.BjsonRpcObservationAutoConfiguration;
-import io.github.bjsonrpc.boot.observation.BjsonRpcObservationConvention;
+import io.github.bjsonrpc.boot.observation.BjsonRpcServerObservationConvention;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 import io.github.bjsonrpc.support.RawPeer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -166,14 +166,14 @@ class BjsonRpcObservabilityTests {
     @Test
     void eachConcernBacksOffWithoutItsLibraryOrByProperty() {
         runner.withClassLoader(new FilteredClassLoader(ObservationRegistry.class)).run(context ->
-            assertThat(context).hasNotFailed().doesNotHaveBean(BjsonRpcObservationConvention.class));
+            assertThat(context).hasNotFailed().doesNotHaveBean(BjsonRpcServerObservationConvention.class));
         runner.withPropertyValues("bjsonrpc.observation.enabled=false").run(context ->
-            assertThat(context).hasNotFailed().doesNotHaveBean(BjsonRpcObservationConvention.class));
+            assertThat(context).hasNotFailed().doesNotHaveBean(BjsonRpcServerObservationConvention.class));
         runner.withClassLoader(new FilteredClassLoader(MeterRegistry.class)).run(context ->
             assertThat(context).hasNotFailed().doesNotHaveBean(BjsonRpcMetrics.class));
         runner.withPropertyValues("bjsonrpc.metrics.enabled=false").run(context ->
             assertThat(context).hasNotFailed().doesNotHaveBean(BjsonRpcMetrics.class)
-                .hasSingleBean(BjsonRpcObservationConvention.class));
+                .hasSingleBean(BjsonRpcServerObservationConvention.class));
         runner.withClassLoader(new FilteredClassLoader(HealthContributor.class)).run(context ->
             assertThat(context).hasNotFailed().doesNotHaveBean("bjsonrpcHealthContributor"));
         runner.withPropertyValues("management.health.bjsonrpc.enabled=false").run(context ->

@@ -20,8 +20,10 @@ import io.github.bjsonrpc.RpcObserver;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcAutoConfiguration;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientCustomizer;
-import io.github.bjsonrpc.boot.observation.BjsonRpcObservationConvention;
-import io.github.bjsonrpc.boot.observation.DefaultBjsonRpcObservationConvention;
+import io.github.bjsonrpc.boot.observation.BjsonRpcClientObservationConvention;
+import io.github.bjsonrpc.boot.observation.BjsonRpcServerObservationConvention;
+import io.github.bjsonrpc.boot.observation.DefaultBjsonRpcClientObservationConvention;
+import io.github.bjsonrpc.boot.observation.DefaultBjsonRpcServerObservationConvention;
 import io.github.bjsonrpc.boot.observation.ObservationRpcObserver;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerCustomizer;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,28 +49,37 @@ public final class BjsonRpcObservationAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    BjsonRpcObservationConvention bjsonRpcObservationConvention() {
-        return new DefaultBjsonRpcObservationConvention();
+    BjsonRpcServerObservationConvention bjsonRpcServerObservationConvention() {
+        return new DefaultBjsonRpcServerObservationConvention();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BjsonRpcClientObservationConvention bjsonRpcClientObservationConvention() {
+        return new DefaultBjsonRpcClientObservationConvention();
     }
 
     @Bean
     BjsonRpcServerCustomizer bjsonRpcServerObservation(ObjectProvider<ObservationRegistry> registry,
-            BjsonRpcObservationConvention convention, ObjectProvider<DirectMetrics> direct) {
-        return builder -> builder.addObserver(observer(registry, convention, direct, null));
+            BjsonRpcServerObservationConvention server, BjsonRpcClientObservationConvention client,
+            ObjectProvider<DirectMetrics> direct) {
+        return builder -> builder.addObserver(observer(registry, server, client, direct, null));
     }
 
     @Bean
     BjsonRpcClientCustomizer bjsonRpcClientObservation(ObjectProvider<ObservationRegistry> registry,
-            BjsonRpcObservationConvention convention, ObjectProvider<DirectMetrics> direct) {
-        return (name, builder) -> builder.addObserver(observer(registry, convention, direct, name));
+            BjsonRpcServerObservationConvention server, BjsonRpcClientObservationConvention client,
+            ObjectProvider<DirectMetrics> direct) {
+        return (name, builder) -> builder.addObserver(observer(registry, server, client, direct, name));
     }
 
     private static RpcObserver observer(ObjectProvider<ObservationRegistry> registry,
-            BjsonRpcObservationConvention convention, ObjectProvider<DirectMetrics> direct,
-            @Nullable String clientName) {
+            BjsonRpcServerObservationConvention server, BjsonRpcClientObservationConvention client,
+            ObjectProvider<DirectMetrics> direct, @Nullable String clientName) {
         DirectMetrics metrics = direct.getIfAvailable();
         RpcObserver observer = metrics == null ? null : metrics.observer(clientName);
-        return observer != null ? observer : new ObservationRpcObserver(registry.getObject(), convention, clientName);
+        return observer != null ? observer
+            : new ObservationRpcObserver(registry.getObject(), server, client, clientName);
     }
 
     /** The meters of calls, with Micrometer's metrics. */
@@ -79,10 +90,10 @@ public final class BjsonRpcObservationAutoConfiguration {
 
         @Bean
         DirectMetrics bjsonRpcDirectMetrics(ObjectProvider<MeterRegistry> meters,
-                BjsonRpcObservationConvention convention, ObjectProvider<ObservationHandler<?>> handlers,
-                ObjectProvider<ObservationPredicate> predicates, ObjectProvider<ObservationFilter> filters,
-                Environment environment) {
-            return new DirectMetrics(meters.getObject(), convention, handlers.orderedStream().toList(),
+                BjsonRpcServerObservationConvention server, BjsonRpcClientObservationConvention client,
+                ObjectProvider<ObservationHandler<?>> handlers, ObjectProvider<ObservationPredicate> predicates,
+                ObjectProvider<ObservationFilter> filters, Environment environment) {
+            return new DirectMetrics(meters.getObject(), server, client, handlers.orderedStream().toList(),
                 predicates.orderedStream().toList(), filters.orderedStream().toList(), environment);
         }
 

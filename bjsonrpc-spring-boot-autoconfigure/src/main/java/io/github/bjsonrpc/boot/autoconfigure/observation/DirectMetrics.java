@@ -10,7 +10,8 @@ import org.springframework.core.env.Environment;
 
 import io.github.bjsonrpc.RpcObserver;
 import io.github.bjsonrpc.boot.observation.BjsonRpcMethodTimers;
-import io.github.bjsonrpc.boot.observation.BjsonRpcObservationConvention;
+import io.github.bjsonrpc.boot.observation.BjsonRpcClientObservationConvention;
+import io.github.bjsonrpc.boot.observation.BjsonRpcServerObservationConvention;
 import io.github.bjsonrpc.boot.observation.MeterRpcObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -33,17 +34,19 @@ final class DirectMetrics {
     private static final String IGNORED_METERS = "management.metrics.observations.ignored-meters";
 
     private final MeterRegistry meters;
-    private final BjsonRpcObservationConvention convention;
+    private final BjsonRpcServerObservationConvention serverConvention;
+    private final BjsonRpcClientObservationConvention clientConvention;
     private final List<ObservationPredicate> predicates;
     private final List<ObservationFilter> filters;
     private final boolean applies;
     private final boolean longTaskTimers;
 
-    DirectMetrics(MeterRegistry meters, BjsonRpcObservationConvention convention,
-            List<ObservationHandler<?>> handlers, List<ObservationPredicate> predicates,
-            List<ObservationFilter> filters, Environment environment) {
+    DirectMetrics(MeterRegistry meters, BjsonRpcServerObservationConvention serverConvention,
+            BjsonRpcClientObservationConvention clientConvention, List<ObservationHandler<?>> handlers,
+            List<ObservationPredicate> predicates, List<ObservationFilter> filters, Environment environment) {
         this.meters = meters;
-        this.convention = convention;
+        this.serverConvention = serverConvention;
+        this.clientConvention = clientConvention;
         this.predicates = List.copyOf(predicates);
         this.filters = List.copyOf(filters);
         this.applies = !handlers.isEmpty() && handlers.stream().allMatch(MeterObservationHandler.class::isInstance)
@@ -59,12 +62,12 @@ final class DirectMetrics {
      *     Observation API
      */
     @Nullable RpcObserver observer(@Nullable String clientName) {
-        return applies ? new MeterRpcObserver(meters, convention, predicates, filters, longTaskTimers, clientName)
-            : null;
+        return applies ? new MeterRpcObserver(meters, serverConvention, clientConvention, predicates, filters,
+            longTaskTimers, clientName) : null;
     }
 
     /** What registers the timers of the server's published methods, tagged as their calls' timers will be. */
     BjsonRpcMethodTimers methodTimers() {
-        return new BjsonRpcMethodTimers(meters, convention, predicates, filters);
+        return new BjsonRpcMethodTimers(meters, serverConvention, predicates, filters);
     }
 }

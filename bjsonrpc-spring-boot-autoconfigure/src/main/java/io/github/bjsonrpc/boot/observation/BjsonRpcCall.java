@@ -4,23 +4,13 @@ import org.jspecify.annotations.Nullable;
 
 import io.github.bjsonrpc.Role;
 import io.github.bjsonrpc.RpcObserver;
-import io.micrometer.observation.Observation;
 
 /**
- * What is known of one observed bjsonrpc call: which side, which method, on which kind of connection, and once it
- * ended, its type and outcome.
+ * What is known of one observed bjsonrpc call, handled or issued: which method, on which kind of connection, and
+ * once it ended, its type and outcome.
  */
-public class BjsonRpcObservationContext extends Observation.Context {
+public final class BjsonRpcCall {
 
-    /** Which side of the call this observation watches. */
-    public enum Side {
-        /** A request of the peer handled here. */
-        HANDLED,
-        /** A request sent from here. */
-        ISSUED
-    }
-
-    private final Side side;
     private final String method;
     private final Role role;
     private final @Nullable String clientName;
@@ -28,21 +18,14 @@ public class BjsonRpcObservationContext extends Observation.Context {
     private RpcObserver.@Nullable Outcome outcome;
 
     /**
-     * @param side handled or issued
      * @param method the method, low-cardinality ({@code Class.method} on remote objects)
      * @param role who opened the connection
      * @param clientName the configured client, or {@code null} for the server's connections
      */
-    public BjsonRpcObservationContext(Side side, String method, Role role, @Nullable String clientName) {
-        this.side = side;
+    public BjsonRpcCall(String method, Role role, @Nullable String clientName) {
         this.method = method;
         this.role = role;
         this.clientName = clientName;
-    }
-
-    /** Handled or issued. */
-    public Side side() {
-        return side;
     }
 
     /** The method. */
@@ -70,7 +53,13 @@ public class BjsonRpcObservationContext extends Observation.Context {
         return outcome;
     }
 
-    void ended(RpcObserver.CallType endedType, RpcObserver.Outcome endedOutcome) {
+    /**
+     * Records how the call ended.
+     *
+     * @param endedType what kind of exchange it was
+     * @param endedOutcome how it ended
+     */
+    public void ended(RpcObserver.CallType endedType, RpcObserver.Outcome endedOutcome) {
         this.type = endedType;
         this.outcome = endedOutcome;
     }
