@@ -3,6 +3,7 @@ package io.github.bjsonrpc;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -26,6 +27,11 @@ import io.netty.handler.ssl.SslContext;
  * <p>There is at most one connection attempt in flight: every caller of {@link #connect(Duration)} (and every
  * scheduled reconnect) shares it, and each caller waits for it at most its own timeout. An attempt over TLS ends
  * when the handshake does: a peer whose certificate is not trusted fails the attempt, with the reason.
+ *
+ * <p><b>Several instances.</b> A client built over a {@link PeerList} ({@link #builder(PeerList)}) keeps
+ * connections to every instance of the list, each reconnecting with backoff, and gives each call a connected one by
+ * its {@link Balancing}: see {@link PeerPool}'s rules, summed up in {@link Builder#balancing}. It is CONNECTED while
+ * at least one instance is. For work that keeps state on an instance, open a {@link #session()}.
  */
 public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
 
@@ -51,6 +57,7 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
     private final Reconnect reconnect;
     private final ConnectionListener listener;
     private final RpcObserver observer;
+    private final PeerPool pool;
 
     // written under the client's lock; volatile where read without it
     private volatile Connection connection;
@@ -74,6 +81,12 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         this.listener = builder.listener;
         this.observer = builder.observer;
         this.delay = reconnect.initialDelay();
+        this.pool = builder.peers == null ? null : new PeerPool(name, builder.peers, settings(),
+            builder.connectionsPerPeer, builder.balancing);
+    }
+
+    private ClientSettings settings() {
+        return new ClientSettings(handlerFactory, options, sslContext, listener, observer, reconnect);
     }
 
     /**
@@ -83,6 +96,17 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
      */
     public static Builder builder(String host, int port) {
         return new Builder(host, port);
+    }
+
+    /**
+     * A client over several instances: it connects to each instance of {@code peers}, follows the list as it
+     * changes, and spreads its calls over the connected ones.
+     *
+     * @param peers the instances
+     * @return a client to configure
+     */
+    public static Builder builder(PeerList peers) {
+        return new Builder(peers);
     }
 
     /**
@@ -110,6 +134,9 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
      */
     public Connection connect(Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
+        if (pool != null) {
+            return pool.connect(timeout);
+        }
         CompletableFuture<Connection> current = currentAttempt();
         try {
             return current.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -155,6 +182,17 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         made.whenComplete((connected, failure) -> settle(started, connected,
             failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure));
         return started;
+    }
+
+    /** Starts an attempt, or joins the one in flight; completed at once when connected. */
+    CompletableFuture<Connection> connectAsync() {
+        return currentAttempt();
+    }
+
+    /** The open connection, or {@code null}; never connects. */
+    Connection openConnection() {
+        Connection current = connection;
+        return current != null && current.isOpen() ? current : null;
     }
 
     /** An attempt ended: keep its connection, or schedule the next attempt; then tell its callers. */
@@ -223,6 +261,9 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
      * @throws ConnectionClosedException if the peer cannot be reached now
      */
     public Connection connection() {
+        if (pool != null) {
+            return pool.connection();
+        }
         Connection current = connection;
         if (current != null && current.isOpen()) {
             return current;
@@ -237,17 +278,106 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
 
     @Override
     public <T> Request<T> method(Class<T> resultType, String method, Object... args) {
+        if (pool != null) {
+            return pool.send(c -> c.method(resultType, method, args));
+        }
         return connection().method(resultType, method, args);
     }
 
     @Override
     public void notify(String method, Object... args) {
+        if (pool != null) {
+            pool.send(c -> {
+                c.notify(method, args);
+                return null;
+            });
+            return;
+        }
         connection().notify(method, args);
     }
 
     @Override
     public <T> Pipe<T> pipe(Class<T> elementType, String method, Object... args) {
+        if (pool != null) {
+            return pool.send(c -> c.pipe(elementType, method, args));
+        }
         return connection().pipe(elementType, method, args);
+    }
+
+    /**
+     * Calls and waits; over several instances, a call that an instance refused because it had begun shutting down
+     * (it did not run there) is sent to another.
+     */
+    @Override
+    public Object call(String method, Object... args) {
+        return call(Object.class, method, args);
+    }
+
+    /**
+     * Calls and waits; over several instances, a call that an instance refused because it had begun shutting down
+     * (it did not run there) is sent to another.
+     */
+    @Override
+    public <T> T call(Class<T> resultType, String method, Object... args) {
+        if (pool != null) {
+            return pool.call(c -> c.method(resultType, method, args), Request::value);
+        }
+        return method(resultType, method, args).value();
+    }
+
+    /**
+     * Calls and waits at most {@code timeout}; over several instances, a call that an instance refused because it
+     * had begun shutting down (it did not run there) is sent to another.
+     */
+    @Override
+    public <T> T call(Duration timeout, Class<T> resultType, String method, Object... args) {
+        if (pool != null) {
+            return pool.call(c -> c.method(resultType, method, args), request -> request.value(timeout));
+        }
+        return method(resultType, method, args).value(timeout);
+    }
+
+    /**
+     * Opens a session: a connection of its own to one instance (over several, one connected now, chosen by the
+     * balancing), for work that keeps state there. See {@link ClientSession}.
+     *
+     * @return the open session; close it when done
+     * @throws ConnectionClosedException if no instance can be reached
+     * @throws BjsonRpcException if the session's connection cannot be made in time
+     * @throws IllegalStateException if the client is closed
+     */
+    public ClientSession session() {
+        if (pool != null) {
+            return pool.session();
+        }
+        if (state == State.CLOSED) {
+            throw new IllegalStateException("Client '" + name + "' is closed");
+        }
+        PeerAddress address;
+        if (peer != null) {
+            InetSocketAddress resolved = peer.get();
+            address = new PeerAddress(resolved.getHostString(), resolved.getPort());
+        } else {
+            address = new PeerAddress(host, port);
+        }
+        return ClientSession.open(name, address, settings(), options.connectTimeout());
+    }
+
+    /**
+     * The instances this client connects to, and how each stands: one for a client of one peer, each of the list
+     * for a client over several.
+     */
+    public List<PeerState> instances() {
+        if (pool != null) {
+            return pool.instances();
+        }
+        return List.of(new PeerState(new PeerAddress(host.isBlank() ? "?" : host, port), state(),
+            openConnection() == null ? 0 : 1, lastError, nextAttempt));
+    }
+
+    /** The instances of a client over several ({@link #builder(PeerList)}), or {@code null} for one peer. */
+    public PeerList peers() {
+        return pool == null ? null : pool.peers();
     }
 
     /**
@@ -258,7 +388,7 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
      * @return a proxy implementing it
      */
     public <T> T as(Class<T> type) {
-        return RpcInterfaces.proxy(this, type);
+        return RpcInterfaces.proxy(IdempotentCalls.over(this, type), type);
     }
 
     /** The client's name, for logs and management. */
@@ -266,29 +396,52 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         return name;
     }
 
-    /** The peer's host: of the latest connection attempt when the address is asked for ({@link Builder#peer}). */
+    /**
+     * The peer's host: of the latest connection attempt when the address is asked for ({@link Builder#peer}); of
+     * the first instance over several (empty while the list is).
+     */
     public String host() {
+        if (pool != null) {
+            List<PeerAddress> listed = pool.peers().addresses();
+            return listed.isEmpty() ? "" : listed.get(0).host();
+        }
         return host;
     }
 
-    /** The peer's port: of the latest connection attempt when the address is asked for ({@link Builder#peer}). */
+    /**
+     * The peer's port: of the latest connection attempt when the address is asked for ({@link Builder#peer}); of
+     * the first instance over several (0 while the list is empty).
+     */
     public int port() {
+        if (pool != null) {
+            List<PeerAddress> listed = pool.peers().addresses();
+            return listed.isEmpty() ? 0 : listed.get(0).port();
+        }
         return port;
     }
 
     /** Where the client stands. */
     public State state() {
+        if (pool != null) {
+            return pool.state();
+        }
         Connection current = connection;
         return state == State.CONNECTED && (current == null || !current.isOpen()) ? State.DISCONNECTED : state;
     }
 
     /** Why the last connection attempt failed, or {@code null} since the last success. */
     public Throwable lastError() {
+        if (pool != null) {
+            return pool.lastError();
+        }
         return lastError;
     }
 
     /** When the next reconnect attempt is due, or {@code null} if none is scheduled. */
     public Instant nextAttempt() {
+        if (pool != null) {
+            return pool.nextAttempt();
+        }
         return nextAttempt;
     }
 
@@ -297,6 +450,11 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
      */
     @Override
     public void close() {
+        if (pool != null) {
+            state = State.CLOSED;
+            pool.close();
+            return;
+        }
         Connection current;
         CompletableFuture<Connection> inFlight;
         synchronized (this) {
@@ -348,6 +506,9 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
 
     @Override
     public String toString() {
+        if (pool != null) {
+            return "BjsonRpcClient[" + name + " " + pool + "]";
+        }
         return "BjsonRpcClient[" + name + " " + host + ":" + port + " " + state() + "]";
     }
 
@@ -358,6 +519,9 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         private String name;
         private Reconnect reconnect = Reconnect.defaults();
         private Supplier<InetSocketAddress> peer;
+        private final PeerList peers;
+        private int connectionsPerPeer = 1;
+        private Balancing balancing = Balancing.ROUND_ROBIN;
 
         @Override
         boolean serverSide() {
@@ -368,6 +532,14 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
             this.host = Objects.requireNonNull(host, "host");
             this.port = port;
             this.name = host + ":" + port;
+            this.peers = null;
+        }
+
+        private Builder(PeerList peers) {
+            this.peers = Objects.requireNonNull(peers, "peers");
+            this.host = "";
+            this.port = 0;
+            this.name = peers.toString();
         }
 
         /**
@@ -399,7 +571,48 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
          * @return this builder
          */
         public Builder peer(Supplier<InetSocketAddress> address) {
+            if (peers != null) {
+                throw new IllegalStateException("A client over a PeerList takes its addresses from the list");
+            }
             this.peer = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /**
+         * How many connections a client over several instances keeps to each; more spread one instance's work over
+         * more of its handler threads and of this side's I/O threads.
+         *
+         * @param count at least 1 (default 1)
+         * @return this builder
+         * @throws IllegalStateException if the client is not built over a {@link PeerList}
+         */
+        public Builder connectionsPerPeer(int count) {
+            if (peers == null) {
+                throw new IllegalStateException("connectionsPerPeer is for a client over a PeerList");
+            }
+            if (count < 1) {
+                throw new IllegalArgumentException("connectionsPerPeer must be at least 1, was " + count);
+            }
+            this.connectionsPerPeer = count;
+            return this;
+        }
+
+        /**
+         * How a client over several instances chooses the connection of each call. Whatever the choice, a call in
+         * flight on a connection that is lost fails with {@link ConnectionClosedException} and is not sent again
+         * (it may have run; see {@link Idempotent} for the methods that may); a request that could not leave
+         * because its connection had just closed, and one an instance refused as it began shutting down
+         * ({@link BjsonRpcServer#SHUTTING_DOWN}, from {@code call}), go to another connection.
+         *
+         * @param strategy round-robin (default) or least in flight
+         * @return this builder
+         * @throws IllegalStateException if the client is not built over a {@link PeerList}
+         */
+        public Builder balancing(Balancing strategy) {
+            if (peers == null) {
+                throw new IllegalStateException("balancing is for a client over a PeerList");
+            }
+            this.balancing = Objects.requireNonNull(strategy, "balancing");
             return this;
         }
 

@@ -13,6 +13,12 @@ import java.util.Objects;
 public final class BjsonRpcServer implements AutoCloseable {
 
     /** How many connections a server accepts at once unless told otherwise. */
+    /**
+     * The error a request gets when it arrives during a graceful shutdown: it did not run, so a client may send it
+     * to another instance ({@link BjsonRpcClient} over a {@link PeerList} does).
+     */
+    public static final String SHUTTING_DOWN = "Server shutting down: this connection takes no new requests";
+
     public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
 
     private final TransportProvider.Listener listener;

@@ -16,7 +16,8 @@ import java.util.Map;
  * as shipped and gRPC-java with its direct and its default executor, each server in a process of its own; and our
  * client against the minimal client) or {@code all}; for profiling one part, {@code server <kind>} (one of
  * {@link ServerKind}'s ids: {@code floor}, {@code ours}, {@code spring}, {@code grpc-direct}, {@code grpc-default},
- * ...) and {@code client}; {@code soak [seconds]} (default 120) checks that heap and threads come back to their
+ * ...) and {@code client}; {@code pool} (one client over one, two and three core server processes,
+ * {@link PoolBench}, with {@code --seconds}, {@code --warmup}, {@code --rounds} and {@code --quick}); {@code soak [seconds]} (default 120) checks that heap and threads come back to their
  * baseline after minutes of connections, calls, pipes and remote objects. Options of {@code load}:
  * {@code --seconds S} measured per mode (default 5), {@code --warmup S} (2), {@code --rounds N} of the call modes,
  * each round rotating the order of the servers, each mode's median round reported (3), after a first round that
@@ -56,6 +57,10 @@ public final class Main {
                     System.exit(1);
                 }
             }
+            case "pool" -> {
+                LoadOptions options = LoadOptions.parse(arguments);
+                PoolBench.run(options.warmup(), options.measure(), options.rounds()).forEach(System.out::println);
+            }
             case "client" -> {
                 LoadOptions options = LoadOptions.parse(arguments);
                 try (ServerProcess server = ServerProcess.start(ServerKind.FLOOR)) {
@@ -69,8 +74,8 @@ public final class Main {
                 micro(List.of());
                 load(LoadOptions.parse(arguments));
             }
-            default -> throw new IllegalArgumentException("mode must be micro, load, server, client, soak or all, not "
-                + mode);
+            default -> throw new IllegalArgumentException("mode must be micro, load, server, client, pool, soak or all, "
+                + "not " + mode);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.bjsonrpc.dispatch;
 
 import io.github.bjsonrpc.BjsonRpcException;
+import io.github.bjsonrpc.BjsonRpcServer;
 import io.github.bjsonrpc.RemoteError;
 import io.github.bjsonrpc.ServerError;
 
@@ -28,7 +29,7 @@ public final class ErrorMessages {
 
     /** What a request arriving during a graceful shutdown gets instead of running. */
     public static String shuttingDown() {
-        return "Server shutting down: this connection takes no new requests";
+        return BjsonRpcServer.SHUTTING_DOWN;
     }
 
     /** The reply to an object with an id and nothing a message needs. */

@@ -4,6 +4,7 @@ import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.ConnectionListener;
@@ -28,11 +29,25 @@ public final class ConnectionEvents implements ConnectionListener {
 
     @Override
     public void opened(Connection connection) {
-        executor.execute(() -> publisher.publishEvent(new BjsonRpcConnectionOpenedEvent(connection, clientName)));
+        executor.execute(() -> publish(new BjsonRpcConnectionOpenedEvent(connection, clientName)));
     }
 
     @Override
     public void closed(Connection connection) {
-        executor.execute(() -> publisher.publishEvent(new BjsonRpcConnectionClosedEvent(connection, clientName)));
+        executor.execute(() -> publish(new BjsonRpcConnectionClosedEvent(connection, clientName)));
+    }
+
+    /** Publishes, unless the application has closed meanwhile: its last connections close as it does. */
+    private void publish(BjsonRpcConnectionEvent event) {
+        if (publisher instanceof ConfigurableApplicationContext context && !context.isActive()) {
+            return;
+        }
+        try {
+            publisher.publishEvent(event);
+        } catch (IllegalStateException e) {
+            if (!(publisher instanceof ConfigurableApplicationContext context) || context.isActive()) {
+                throw e;
+            }
+        }
     }
 }

@@ -23,11 +23,15 @@ import io.github.bjsonrpc.boot.client.BjsonRpcClientCustomizer;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientFactory;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientsLifecycle;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientsRegistrar;
+import io.github.bjsonrpc.boot.client.BjsonRpcServiceDiscovery;
+import io.github.bjsonrpc.boot.client.DiscoveredPeers;
 
 /**
  * One {@link io.github.bjsonrpc.BjsonRpcClient} bean per {@code bjsonrpc.clients.<name>}, injected by its name (see
  * {@link BjsonRpcClientsRegistrar}), connected on first use or at start-up, reconnecting with backoff. Adjust them
- * with {@link BjsonRpcClientCustomizer} beans.
+ * with {@link BjsonRpcClientCustomizer} beans. A client configured with {@code addresses} or {@code service-id}
+ * connects to several instances; the instances of a service come from the {@link BjsonRpcServiceDiscovery} bean
+ * (see {@link DiscoveredPeers}).
  */
 @AutoConfiguration(after = {BjsonRpcAutoConfiguration.class, SslAutoConfiguration.class})
 @ConditionalOnClass(BjsonRpc.class)
@@ -43,7 +47,7 @@ public final class BjsonRpcClientAutoConfiguration {
     BjsonRpcClientFactory bjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services,
             BjsonRpcHandlerExecutor executor, ObjectProvider<SslBundles> sslBundles,
             ObjectProvider<BjsonRpcClientCustomizer> customizers, ApplicationContext context,
-            BjsonRpcConnections connections) {
+            BjsonRpcConnections connections, DiscoveredPeers discovered) {
         Set<String> configured = properties.getClients().keySet();
         for (String client : services.clientNames()) {
             if (!configured.contains(client)) {
@@ -52,7 +56,13 @@ public final class BjsonRpcClientAutoConfiguration {
             }
         }
         return new PropertiesBjsonRpcClientFactory(properties, services, executor, sslBundles.getIfAvailable(),
-            customizers.orderedStream().toList(), context, connections, context.getEnvironment());
+            customizers.orderedStream().toList(), context, connections, context.getEnvironment(), discovered);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DiscoveredPeers bjsonRpcDiscoveredPeers(ObjectProvider<BjsonRpcServiceDiscovery> discovery) {
+        return new DiscoveredPeers(discovery::getIfAvailable);
     }
 
     @Bean

@@ -2,7 +2,9 @@ package io.github.bjsonrpc.boot.autoconfigure;
 
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -10,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 
+import io.github.bjsonrpc.Balancing;
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.BjsonRpcServer;
 
@@ -366,6 +369,34 @@ public class BjsonRpcProperties {
          */
         private String port = String.valueOf(BjsonRpc.DEFAULT_PORT);
 
+        /**
+         * Instances of the peer, each host:port, used instead of host and port: the client keeps connections to
+         * every one and spreads its calls over those connected.
+         */
+        private List<String> addresses = new ArrayList<>();
+
+        /**
+         * Service whose instances Spring Cloud discovery gives, used instead of host and port: the client keeps
+         * connections to every one and follows the service as instances come and go. The port is read from each
+         * instance's metadata bjsonrpc-port (or bjsonrpc.port, or Kubernetes' port.bjsonrpc), else its registered
+         * port.
+         */
+        private @Nullable String serviceId;
+
+        /** Number of connections to each instance, with addresses or service-id. */
+        private int connectionsPerInstance = 1;
+
+        /** How each call chooses a connected instance, with addresses or service-id. */
+        private Balancing balancing = Balancing.ROUND_ROBIN;
+
+        /**
+         * Time between two reads of the instances of service-id, besides Spring Cloud's heartbeat events and the
+         * reads of a client that has no live connection; 0 for none. If a duration suffix is not specified, seconds
+         * will be used.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Duration refreshInterval = Duration.ofSeconds(30);
+
         /** Maximum time connecting may take. If a duration suffix is not specified, seconds will be used. */
         @DurationUnit(ChronoUnit.SECONDS)
         private Duration connectTimeout = Duration.ofSeconds(10);
@@ -411,6 +442,66 @@ public class BjsonRpcProperties {
                 portNumber("a bjsonrpc client port", port);
             }
             this.port = port;
+        }
+
+        /** The instances of the peer, each {@code host:port}; empty for one peer at host and port. */
+        public List<String> getAddresses() {
+            return addresses;
+        }
+
+        /**
+         * @param addresses the instances, each {@code host:port}
+         */
+        public void setAddresses(List<String> addresses) {
+            this.addresses = addresses;
+        }
+
+        /** The service whose instances discovery gives, or {@code null}. */
+        public @Nullable String getServiceId() {
+            return serviceId;
+        }
+
+        /**
+         * @param serviceId a service id known to Spring Cloud discovery
+         */
+        public void setServiceId(@Nullable String serviceId) {
+            this.serviceId = serviceId;
+        }
+
+        /** How many connections to keep to each instance. */
+        public int getConnectionsPerInstance() {
+            return connectionsPerInstance;
+        }
+
+        /**
+         * @param connectionsPerInstance at least 1
+         */
+        public void setConnectionsPerInstance(int connectionsPerInstance) {
+            this.connectionsPerInstance = connectionsPerInstance;
+        }
+
+        /** How each call chooses a connected instance. */
+        public Balancing getBalancing() {
+            return balancing;
+        }
+
+        /**
+         * @param balancing round-robin or least-in-flight
+         */
+        public void setBalancing(Balancing balancing) {
+            this.balancing = balancing;
+        }
+
+        /** How often the instances of the service are read again. */
+        public Duration getRefreshInterval() {
+            return refreshInterval;
+        }
+
+        /**
+         * @param refreshInterval zero for never, besides heartbeat events
+         */
+        public void setRefreshInterval(Duration refreshInterval) {
+            this.refreshInterval = refreshInterval;
         }
 
         /**

@@ -16,13 +16,15 @@ import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerCustomizer;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
+import io.github.bjsonrpc.boot.server.BjsonRpcReadinessAtShutdown;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerPortInfoListener;
 
 /**
  * The bjsonrpc server, from {@code bjsonrpc.server.*}, when the application has something to serve (a
  * {@link io.github.bjsonrpc.boot.BjsonRpcService} published on the server) or {@code bjsonrpc.server.enabled=true}
  * says so; never with {@code bjsonrpc.server.enabled=false}. Define your own {@link BjsonRpcServerLifecycle} bean to
- * replace it, or {@link BjsonRpcServerCustomizer} beans to adjust it.
+ * replace it, or {@link BjsonRpcServerCustomizer} beans to adjust it. When the application begins to shut down, its
+ * readiness goes out of service before the server stops accepting ({@link BjsonRpcReadinessAtShutdown}).
  */
 @AutoConfiguration(after = {BjsonRpcAutoConfiguration.class, SslAutoConfiguration.class})
 @ConditionalOnClass(BjsonRpc.class)
@@ -42,6 +44,11 @@ public final class BjsonRpcServerAutoConfiguration {
                 : SslContexts.server(sslBundles.getIfAvailable(), bundle, server.getSsl().getClientAuth()),
             customizers.orderedStream().toList(), context, connections),
             ShutdownGracePeriod.within(server.getShutdownGracePeriod(), context.getEnvironment()), context);
+    }
+
+    @Bean
+    BjsonRpcReadinessAtShutdown bjsonRpcReadinessAtShutdown(ApplicationContext context) {
+        return new BjsonRpcReadinessAtShutdown(context);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.github.bjsonrpc.boot.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -8,6 +9,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 
 import io.github.bjsonrpc.BjsonRpcClient;
+import io.github.bjsonrpc.PeerAddress;
+import io.github.bjsonrpc.PeerList;
 import io.github.bjsonrpc.Reconnect;
 import io.github.bjsonrpc.boot.BjsonRpcConnections;
 import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
@@ -15,6 +18,7 @@ import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.ConnectionEvents;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientCustomizer;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientFactory;
+import io.github.bjsonrpc.boot.client.DiscoveredPeers;
 
 /** Builds each configured client from its {@code bjsonrpc.clients.<name>.*} properties. */
 final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
@@ -27,11 +31,13 @@ final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
     private final ApplicationEventPublisher publisher;
     private final BjsonRpcConnections connections;
     private final Environment environment;
+    private final DiscoveredPeers discovered;
 
     PropertiesBjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services, BjsonRpcHandlerExecutor executor,
             @Nullable SslBundles sslBundles, List<BjsonRpcClientCustomizer> customizers, ApplicationEventPublisher publisher,
-            BjsonRpcConnections connections, Environment environment) {
+            BjsonRpcConnections connections, Environment environment, DiscoveredPeers discovered) {
         this.environment = environment;
+        this.discovered = discovered;
         this.connections = connections;
         this.properties = properties;
         this.services = services;
@@ -70,8 +76,21 @@ final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
         return builder.build();
     }
 
-    /** The peer's fixed address, or one resolved at each connection attempt when it holds a placeholder. */
+    /**
+     * A client over the instances of {@code addresses} or {@code service-id} (then {@code host} and {@code port} are
+     * not used); otherwise of one peer, at a fixed address, or one resolved at each connection attempt when it
+     * holds a placeholder.
+     */
     private BjsonRpcClient.Builder peer(String prefix, BjsonRpcProperties.Client client) {
+        PeerList instances = instances(prefix, client);
+        if (instances != null) {
+            try {
+                return BjsonRpcClient.builder(instances).connectionsPerPeer(client.getConnectionsPerInstance())
+                    .balancing(client.getBalancing());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Invalid " + prefix + ".* settings: " + e.getMessage(), e);
+            }
+        }
         String host = client.getHost();
         String port = client.getPort();
         if (!Placeholders.in(host) && !Placeholders.in(port)) {
@@ -80,5 +99,31 @@ final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
         // until the first attempt, the client shows the address as configured
         return BjsonRpcClient.builder(host, Placeholders.in(port) ? 0 : Integer.parseInt(port.trim()))
             .peer(new PeerAtConnect(environment, prefix, host, port));
+    }
+
+    /** The instances of {@code addresses} or {@code service-id}, or {@code null} for a client of one peer. */
+    private @Nullable PeerList instances(String prefix, BjsonRpcProperties.Client client) {
+        List<String> addresses = client.getAddresses();
+        String serviceId = client.getServiceId();
+        if (addresses.isEmpty() && serviceId == null) {
+            return null;
+        }
+        if (!addresses.isEmpty() && serviceId != null) {
+            throw new IllegalStateException(prefix + ".addresses and " + prefix + ".service-id are both set: the "
+                + "instances come from one or the other");
+        }
+        if (serviceId != null) {
+            return discovered.peers(prefix.substring("bjsonrpc.clients.".length()), serviceId,
+                client.getRefreshInterval());
+        }
+        List<PeerAddress> parsed = new ArrayList<>();
+        for (String address : addresses) {
+            try {
+                parsed.add(PeerAddress.parse(address));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Invalid " + prefix + ".addresses: " + e.getMessage(), e);
+            }
+        }
+        return PeerList.of(parsed);
     }
 }

@@ -20,6 +20,7 @@ import io.github.bjsonrpc.BjsonRpcServer;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.ConnectionStats;
 import io.github.bjsonrpc.HandlerGroup;
+import io.github.bjsonrpc.PeerState;
 import io.github.bjsonrpc.boot.BjsonRpcConnections;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
@@ -65,7 +66,7 @@ public class BjsonRpcEndpoint {
             Throwable error = client.lastError();
             clientReports.add(new ClientReport(client.name(), client.host() + ":" + client.port(),
                 client.state().name(), error == null ? null : error.getMessage(), client.nextAttempt(),
-                services.clientMethods(client.name())));
+                services.clientMethods(client.name()), instances(client)));
         });
         List<ConnectionReport> open = new ArrayList<>();
         Instant now = Instant.now();
@@ -100,6 +101,16 @@ public class BjsonRpcEndpoint {
             Duration.between(connection.openedAt(), now).toSeconds(), stats.inFlightRequests(),
             stats.queuedRequests(), stats.pendingRequests(), stats.openPipes(), stats.bytesIn(), stats.bytesOut(),
             handlerTypes(connection.handler()), stats.remoteObjects(), stats.droppedLines());
+    }
+
+    private static List<InstanceReport> instances(BjsonRpcClient client) {
+        List<InstanceReport> instances = new ArrayList<>();
+        for (PeerState state : client.instances()) {
+            Throwable error = state.lastError();
+            instances.add(new InstanceReport(state.address().toString(), state.state().name(), state.connections(),
+                error == null ? null : error.getMessage(), state.nextAttempt()));
+        }
+        return instances;
     }
 
     private static List<String> handlerTypes(Object handler) {
@@ -141,10 +152,25 @@ public class BjsonRpcEndpoint {
      * @param lastError why the last attempt to connect failed
      * @param nextReconnect when it tries again
      * @param services the methods its connections publish, by service bean
+     * @param instances each instance it connects to (the one peer, or each of its addresses or service), with the
+     *        client's connections to it
      */
     public record ClientReport(String name, String peer, String state, @Nullable String lastError,
             @Nullable Instant nextReconnect,
-            Map<String, List<String>> services) {
+            Map<String, List<String>> services, List<InstanceReport> instances) {
+    }
+
+    /**
+     * One instance a client connects to.
+     *
+     * @param address its host and port
+     * @param state connected while at least one of the client's connections to it is
+     * @param connections the client's open connections to it
+     * @param lastError why the last attempt to connect to it failed
+     * @param nextReconnect when the client tries it again
+     */
+    public record InstanceReport(String address, String state, int connections, @Nullable String lastError,
+            @Nullable Instant nextReconnect) {
     }
 
     /**

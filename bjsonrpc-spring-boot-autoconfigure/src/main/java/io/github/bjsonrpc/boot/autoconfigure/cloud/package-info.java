@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of bjsonrpc with Spring Cloud discovery and LoadBalancer.
+ */
+@NullMarked
+package io.github.bjsonrpc.boot.autoconfigure.cloud;
+
+import org.jspecify.annotations.NullMarked;
