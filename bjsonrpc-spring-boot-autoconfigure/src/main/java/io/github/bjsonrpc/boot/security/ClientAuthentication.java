@@ -1,0 +1,96 @@
+package io.github.bjsonrpc.boot.security;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.github.bjsonrpc.Connection;
+import io.github.bjsonrpc.ConnectionListener;
+import io.github.bjsonrpc.IssuedCall;
+import io.github.bjsonrpc.RpcInterceptor;
+
+/**
+ * A client's credentials, sent with the handshake ({@value BjsonRpcAuthenticationService#METHOD}) as each of its
+ * connections opens, the first and every one after a reconnect. The calls the client sends on a connection wait for
+ * the handshake's reply first (at most the connection's call timeout), so that none runs unauthenticated. A refused
+ * handshake is logged at WARN; the calls then go as they are, and the server answers them as it answers an
+ * unauthenticated connection.
+ */
+public class ClientAuthentication implements ConnectionListener, RpcInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(ClientAuthentication.class);
+    private static final String HANDSHAKE = ClientAuthentication.class.getName() + ".handshake";
+
+    private final String client;
+    private final String username;
+    private final String password;
+    private final Executor executor;
+
+    /**
+     * @param client the client's name, for logs
+     * @param username the user name sent
+     * @param password the password sent
+     * @param executor where the handshake is sent from (never an I/O thread)
+     */
+    public ClientAuthentication(String client, String username, String password, Executor executor) {
+        this.client = client;
+        this.username = username;
+        this.password = password;
+        this.executor = executor;
+    }
+
+    @Override
+    public void opened(Connection connection) {
+        CompletableFuture<Void> handshake = new CompletableFuture<>();
+        connection.attributes().put(HANDSHAKE, handshake);
+        Runnable send = () -> {
+            try {
+                connection.method(BjsonRpcAuthenticationService.METHOD, username, password).toCompletableFuture()
+                    .whenComplete((who, failure) -> {
+                        if (failure != null) {
+                            log.warn("Client '{}' could not authenticate as '{}' on connection {}: {}", client,
+                                username, connection.id(), failure.getMessage());
+                        } else {
+                            log.debug("Client '{}' authenticated on connection {}: {}", client, connection.id(), who);
+                        }
+                        handshake.complete(null);
+                    });
+            } catch (RuntimeException e) {
+                log.warn("Client '{}' could not send its credentials on connection {}: {}", client, connection.id(),
+                    e.getMessage());
+                handshake.complete(null);
+            }
+        };
+        try {
+            executor.execute(send);
+        } catch (RejectedExecutionException e) {
+            handshake.complete(null);
+        }
+    }
+
+    @Override
+    public Object aroundIssued(IssuedCall call) {
+        if (!call.method().equals(BjsonRpcAuthenticationService.METHOD)
+                && call.connection().attributes().get(HANDSHAKE) instanceof CompletableFuture<?> handshake
+                && !handshake.isDone()) {
+            try {
+                handshake.get(call.connection().options().callTimeout().toNanos(),
+                    java.util.concurrent.TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                log.warn("Client '{}' sends '{}' on connection {} before its handshake was answered", client,
+                    call.method(), call.connection().id());
+            }
+        }
+        return call.proceed();
+    }
+
+    @Override
+    public String toString() {
+        return "ClientAuthentication[" + client + " as " + username + "]";
+    }
+}
