@@ -36,6 +36,7 @@ import io.github.bjsonrpc.BjsonRpcClient;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.RemoteError;
+import io.github.bjsonrpc.boot.security.BjsonRpcClientCredentials;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerPortInfoListener;
 import io.github.bjsonrpc.support.RawPeer;
@@ -99,6 +100,21 @@ class SpringSecurityAppsTest {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     static class ClientApp {
+    }
+
+    /** A client application whose credentials come from a bean, asked for every connection. */
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class CredentialsBeanClientApp {
+        final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Bean
+        BjsonRpcClientCredentials vaultCredentials() {
+            return client -> {
+                asked.incrementAndGet();
+                return client.equals("vault") ? new BjsonRpcClientCredentials.Credentials("alice", "alice-pw") : null;
+            };
+        }
     }
 
     @RegisterExtension
@@ -181,6 +197,26 @@ class SpringSecurityAppsTest {
             assertThat(vault.connection().id()).isNotEqualTo(first);
             assertThat(vault.call("whoAmI")).isEqualTo("bob");
         });
+    }
+
+    @Test
+    void aCredentialsBeanIsAskedForEveryConnectionAndWinsOverTheProperties() {
+        ConfigurableApplicationContext server = server("bjsonrpc.security.require-authentication=true");
+        ConfigurableApplicationContext client = apps.start(CredentialsBeanClientApp.class,
+            "bjsonrpc.server.enabled=false", "bjsonrpc.clients.vault.port=" + port(server),
+            "bjsonrpc.clients.vault.credentials.username=bob", "bjsonrpc.clients.vault.credentials.password=bob-pw",
+            "bjsonrpc.clients.vault.reconnect.initial-delay=100ms", "bjsonrpc.clients.vault.reconnect.max-delay=200ms");
+        BjsonRpcClient vault = client.getBean("vaultBjsonRpcClient", BjsonRpcClient.class);
+        CredentialsBeanClientApp app = client.getBean(CredentialsBeanClientApp.class);
+
+        assertThat(vault.call("whoAmI")).isEqualTo("alice");
+        assertThat(app.asked).hasValue(1);
+
+        vault.connection().close();
+
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions()
+            .untilAsserted(() -> assertThat(vault.call("whoAmI")).isEqualTo("alice"));
+        assertThat(app.asked).hasValue(2);
     }
 
     @Test

@@ -3,7 +3,9 @@ package io.github.bjsonrpc.boot.security;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +16,7 @@ import io.github.bjsonrpc.RpcInterceptor;
 
 /**
  * A client's credentials, sent with the handshake ({@value BjsonRpcAuthenticationService#METHOD}) as each of its
- * connections opens, the first and every one after a reconnect. The calls the client sends on a connection wait for
+ * connections opens, the first and every one after a reconnect; they are asked for at each. The calls the client sends on a connection wait for
  * the handshake's reply first (at most the connection's call timeout), so that none runs unauthenticated. A refused
  * handshake is logged at WARN; the calls then go as they are, and the server answers them as it answers an
  * unauthenticated connection.
@@ -25,20 +27,18 @@ public class ClientAuthentication implements ConnectionListener, RpcInterceptor 
     private static final String HANDSHAKE = ClientAuthentication.class.getName() + ".handshake";
 
     private final String client;
-    private final String username;
-    private final String password;
+    private final Supplier<BjsonRpcClientCredentials.@Nullable Credentials> credentials;
     private final Executor executor;
 
     /**
      * @param client the client's name, for logs
-     * @param username the user name sent
-     * @param password the password sent
-     * @param executor where the handshake is sent from (never an I/O thread)
+     * @param credentials gives what is sent on each connection; {@code null} for nothing
+     * @param executor where the credentials are asked for and the handshake sent from (never an I/O thread)
      */
-    public ClientAuthentication(String client, String username, String password, Executor executor) {
+    public ClientAuthentication(String client, Supplier<BjsonRpcClientCredentials.@Nullable Credentials> credentials,
+            Executor executor) {
         this.client = client;
-        this.username = username;
-        this.password = password;
+        this.credentials = credentials;
         this.executor = executor;
     }
 
@@ -48,11 +48,16 @@ public class ClientAuthentication implements ConnectionListener, RpcInterceptor 
         connection.attributes().put(HANDSHAKE, handshake);
         Runnable send = () -> {
             try {
-                connection.method(BjsonRpcAuthenticationService.METHOD, username, password).toCompletableFuture()
-                    .whenComplete((who, failure) -> {
+                BjsonRpcClientCredentials.Credentials sent = credentials.get();
+                if (sent == null) {
+                    handshake.complete(null);
+                    return;
+                }
+                connection.method(BjsonRpcAuthenticationService.METHOD, sent.username(), sent.password())
+                    .toCompletableFuture().whenComplete((who, failure) -> {
                         if (failure != null) {
                             log.warn("Client '{}' could not authenticate as '{}' on connection {}: {}", client,
-                                username, connection.id(), failure.getMessage());
+                                sent.username(), connection.id(), failure.getMessage());
                         } else {
                             log.debug("Client '{}' authenticated on connection {}: {}", client, connection.id(), who);
                         }
@@ -91,6 +96,6 @@ public class ClientAuthentication implements ConnectionListener, RpcInterceptor 
 
     @Override
     public String toString() {
-        return "ClientAuthentication[" + client + " as " + username + "]";
+        return "ClientAuthentication[" + client + "]";
     }
 }

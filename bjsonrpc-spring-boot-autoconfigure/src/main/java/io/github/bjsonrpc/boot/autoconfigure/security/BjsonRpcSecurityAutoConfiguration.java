@@ -1,5 +1,7 @@
 package io.github.bjsonrpc.boot.autoconfigure.security;
 
+import java.util.Objects;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -22,6 +24,7 @@ import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcProperties;
 import io.github.bjsonrpc.boot.autoconfigure.BjsonRpcServerAutoConfiguration;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientCustomizer;
 import io.github.bjsonrpc.boot.security.BjsonRpcAuthenticationService;
+import io.github.bjsonrpc.boot.security.BjsonRpcClientCredentials;
 import io.github.bjsonrpc.boot.security.ClientAuthentication;
 import io.github.bjsonrpc.boot.security.SecurityContextInterceptor;
 import io.github.bjsonrpc.boot.security.SecurityErrorReplies;
@@ -31,8 +34,9 @@ import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
  * Authentication of bjsonrpc connections:
  *
  * <ul>
- * <li>a client with {@code bjsonrpc.clients.<name>.credentials.username} sends its credentials with the
- * handshake as each of its connections opens, again after each reconnect ({@link ClientAuthentication});</li>
+ * <li>a client with {@code bjsonrpc.clients.<name>.credentials.username}, or a {@link BjsonRpcClientCredentials}
+ * bean that answers for it, sends its credentials with the handshake as each of its connections opens, again after
+ * each reconnect ({@link ClientAuthentication});</li>
  * <li>with Spring Security (spring-security-web on the class path, as {@code spring-boot-starter-security} brings
  * it), every call the server's connections handle runs with the connection's security context
  * ({@link SecurityContextInterceptor}), so that {@code @PreAuthorize} and {@code @Secured} work; a connection
@@ -49,16 +53,22 @@ public final class BjsonRpcSecurityAutoConfiguration {
 
     @Bean
     BjsonRpcClientCustomizer bjsonRpcClientCredentials(BjsonRpcProperties properties,
-            BjsonRpcHandlerExecutor executor) {
+            BjsonRpcHandlerExecutor executor, ObjectProvider<BjsonRpcClientCredentials> beans) {
         return (name, builder) -> {
             BjsonRpcProperties.Client client = properties.getClients().get(name);
             String username = client == null ? null : client.getCredentials().getUsername();
-            if (username != null) {
-                String password = client.getCredentials().getPassword();
-                ClientAuthentication authentication = new ClientAuthentication(name, username,
-                    password == null ? "" : password, executor.executor());
-                builder.addConnectionListener(authentication).addInterceptor(authentication);
+            if (username == null && beans.orderedStream().findAny().isEmpty()) {
+                return;
             }
+            String password = client == null || client.getCredentials().getPassword() == null ? ""
+                : client.getCredentials().getPassword();
+            BjsonRpcClientCredentials.Credentials configured = username == null ? null
+                : new BjsonRpcClientCredentials.Credentials(username, password);
+            ClientAuthentication authentication = new ClientAuthentication(name,
+                () -> beans.orderedStream().map(bean -> bean.credentials(name)).filter(Objects::nonNull).findFirst()
+                    .orElse(configured),
+                executor.executor());
+            builder.addConnectionListener(authentication).addInterceptor(authentication);
         };
     }
 
