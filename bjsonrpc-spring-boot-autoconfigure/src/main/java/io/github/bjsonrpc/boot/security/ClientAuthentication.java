@@ -13,13 +13,16 @@ import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.ConnectionListener;
 import io.github.bjsonrpc.IssuedCall;
 import io.github.bjsonrpc.RpcInterceptor;
+import io.netty.util.internal.ThreadExecutorMap;
 
 /**
  * A client's credentials, sent with the handshake ({@value BjsonRpcAuthenticationService#METHOD}) as each of its
- * connections opens, the first and every one after a reconnect; they are asked for at each. The calls the client sends on a connection wait for
- * the handshake's reply first (at most the connection's call timeout), so that none runs unauthenticated. A refused
- * handshake is logged at WARN; the calls then go as they are, and the server answers them as it answers an
- * unauthenticated connection.
+ * connections opens, the first and every one after a reconnect; they are asked for at each. The calls the client
+ * sends on a connection wait for the handshake's reply first (at most the connection's call timeout), so that none
+ * runs unauthenticated; but those sent from an I/O thread, such as a connection listener's, go at once and may reach
+ * the server before the handshake (the reply they would wait for is read on that thread). A refused handshake is
+ * logged at WARN; the calls then go as they are, and the server answers them as it answers an unauthenticated
+ * connection.
  */
 public class ClientAuthentication implements ConnectionListener, RpcInterceptor {
 
@@ -78,9 +81,10 @@ public class ClientAuthentication implements ConnectionListener, RpcInterceptor 
 
     @Override
     public Object aroundIssued(IssuedCall call) {
+        // an I/O thread (a connection listener sending) never waits: the reply it would wait for is read there
         if (!call.method().equals(BjsonRpcAuthenticationService.METHOD)
                 && call.connection().attributes().get(HANDSHAKE) instanceof CompletableFuture<?> handshake
-                && !handshake.isDone()) {
+                && !handshake.isDone() && ThreadExecutorMap.currentExecutor() == null) {
             try {
                 handshake.get(call.connection().options().callTimeout().toNanos(),
                     java.util.concurrent.TimeUnit.NANOSECONDS);
