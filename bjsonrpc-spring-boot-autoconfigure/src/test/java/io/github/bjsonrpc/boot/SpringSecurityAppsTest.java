@@ -180,6 +180,15 @@ class SpringSecurityAppsTest {
     }
 
     @Test
+    void turnedOffTheConnectionsAreLeftOutOfSpringSecurity() {
+        try (Connection peer = BjsonRpc.connect("127.0.0.1", port(server("bjsonrpc.security.enabled=false")),
+                HandlerFactory.NONE)) {
+            assertThat(errorOf(peer, "authenticate", "alice", "alice-pw")).isEqualTo("Unknown method 'authenticate'");
+            assertThat(errorOf(peer, "balance")).startsWith("AuthenticationCredentialsNotFoundException (error ");
+        }
+    }
+
+    @Test
     void aClientApplicationSendsItsCredentialsOnEveryConnectionItOpens() {
         ConfigurableApplicationContext server = server("bjsonrpc.security.require-authentication=true");
         ConfigurableApplicationContext client = apps.start(ClientApp.class, "bjsonrpc.server.enabled=false",

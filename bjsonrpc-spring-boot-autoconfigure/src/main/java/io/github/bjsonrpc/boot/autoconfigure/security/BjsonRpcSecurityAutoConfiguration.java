@@ -5,6 +5,7 @@ import java.util.Objects;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -43,7 +44,8 @@ import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
  * authenticates with its TLS client certificate, or, when the application has an {@link AuthenticationManager}
  * bean, with the handshake ({@link BjsonRpcAuthenticationService}); denied calls are answered
  * {@code Access denied} ({@link SecurityErrorReplies}); {@code bjsonrpc.security.require-authentication=true}
- * refuses every call of a connection that has not authenticated.</li>
+ * refuses every call of a connection that has not authenticated; {@code bjsonrpc.security.enabled=false} turns
+ * all of it off.</li>
  * </ul>
  */
 @AutoConfiguration(after = {BjsonRpcAutoConfiguration.class, BjsonRpcServerAutoConfiguration.class,
@@ -75,6 +77,7 @@ public final class BjsonRpcSecurityAutoConfiguration {
     /** Spring Security on the server's connections. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass({Authentication.class, PreAuthenticatedAuthenticationToken.class})
+    @ConditionalOnBooleanProperty(name = "bjsonrpc.security.enabled", matchIfMissing = true)
     @EnableConfigurationProperties(BjsonRpcSecurityProperties.class)
     static class ServerSecurityConfiguration {
 

@@ -7,11 +7,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class BjsonRpcSecurityProperties {
 
     /**
+     * Whether Spring Security applies to the bjsonrpc server's connections: the security context of each call, the
+     * certificate and handshake authentication, the "Access denied" replies.
+     */
+    private boolean enabled = true;
+
+    /**
      * Whether every call of a connection that has not authenticated (with the handshake or a TLS client certificate)
      * is refused with "Access denied: not authenticated", the handshake excepted. Otherwise such calls run
      * unauthenticated, and only the service methods that ask for an authentication refuse them.
      */
     private boolean requireAuthentication;
+
+    /** Whether Spring Security applies to the server's connections. */
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /**
+     * @param enabled whether Spring Security applies to the server's connections
+     */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
 
     /** Whether calls of connections that have not authenticated are refused. */
     public boolean isRequireAuthentication() {
