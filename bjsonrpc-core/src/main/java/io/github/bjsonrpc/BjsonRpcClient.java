@@ -75,7 +75,7 @@ public final class BjsonRpcClient implements RpcTarget, AutoCloseable {
         this.port = builder.port;
         this.peer = builder.peer;
         this.handlerFactory = builder.handlerFactory;
-        this.options = builder.options;
+        this.options = builder.connectionOptions();
         this.sslContext = builder.sslContext;
         this.reconnect = builder.reconnect;
         this.listener = builder.listener;

@@ -145,11 +145,26 @@ public final class BjsonRpcServer implements AutoCloseable {
         }
 
         /**
-         * @param filter decides which connections are served (default: all)
+         * @param filter decides which connections are served (default: all), replacing any filter set or added
          * @return this builder
          */
         public Builder connectionFilter(ConnectionFilter filter) {
             this.filter = Objects.requireNonNull(filter, "filter");
+            return this;
+        }
+
+        /**
+         * Adds a filter: a connection is served only if every filter accepts it, asked in the order they were added
+         * (the first that refuses decides).
+         *
+         * @param added decides which connections are served
+         * @return this builder
+         */
+        public Builder addConnectionFilter(ConnectionFilter added) {
+            Objects.requireNonNull(added, "filter");
+            ConnectionFilter before = filter;
+            this.filter = before == ConnectionFilter.ACCEPT_ALL ? added
+                : connection -> before.accept(connection) && added.accept(connection);
             return this;
         }
 
@@ -162,8 +177,8 @@ public final class BjsonRpcServer implements AutoCloseable {
          * @throws BjsonRpcException if the address cannot be bound, saying what to do
          */
         public BjsonRpcServer start() {
-            return new BjsonRpcServer(TransportProvider.get().listen(host, port, handlerFactory, options, sslContext,
-                listener, observer, maxConnections, filter));
+            return new BjsonRpcServer(TransportProvider.get().listen(host, port, handlerFactory, connectionOptions(),
+                sslContext, listener, observer, maxConnections, filter));
         }
     }
 }

@@ -3,6 +3,7 @@ package io.github.bjsonrpc;
 import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * One bjsonrpc connection, the same type for both roles: whichever side dialled, each peer can call, notify and
@@ -40,6 +41,13 @@ public interface Connection extends RpcTarget, AutoCloseable {
      * authenticated; empty otherwise.
      */
     java.util.Optional<java.security.Principal> principal();
+
+    /**
+     * Values that belong to this connection for as long as it lives, such as who the peer authenticated as: put by
+     * a {@link ConnectionListener}, an {@link RpcInterceptor} or handler code, read by any of them. Thread-safe;
+     * empty when the connection opens.
+     */
+    ConcurrentMap<String, Object> attributes();
 
     /** When the connection was established. */
     Instant openedAt();

@@ -1,6 +1,8 @@
 package io.github.bjsonrpc;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
@@ -60,14 +62,20 @@ import java.util.concurrent.Executor;
  *        on the connection, reading goes on regardless (its reply may be behind the unconsumed elements), so that
  *        a caller may process a pipe's elements with calls. Close the pipes you do not consume: their elements hold
  *        the budget
+ * @param interceptors code around every call handled and issued on the connection, outermost first (default none;
+ *        see {@link RpcInterceptor})
+ * @param exceptionHandlers what decides the error a peer gets when a handler fails, asked in order (default none:
+ *        the reference's {@code Kind: message}; see {@link RpcExceptionHandler})
  */
 public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration callTimeout, Executor executor,
         boolean pipeEndMarker, Duration connectTimeout, int maxRemoteObjects, int maxPendingRequests, int maxOpenPipes,
-        int maxQueuedRequests, int writeHighWaterMark, Duration idleTimeout, int maxBufferedPipeBytes) {
+        int maxQueuedRequests, int writeHighWaterMark, Duration idleTimeout, int maxBufferedPipeBytes,
+        List<RpcInterceptor> interceptors, List<RpcExceptionHandler> exceptionHandlers) {
 
     private static final ConnectionOptions DEFAULTS = new ConnectionOptions(
         8 * 1024 * 1024, 1, Duration.ofSeconds(60), null, false,
-        Duration.ofSeconds(10), 1024, 10_000, 1_000, 10_000, 1024 * 1024, Duration.ZERO, 8 * 1024 * 1024);
+        Duration.ofSeconds(10), 1024, 10_000, 1_000, 10_000, 1024 * 1024, Duration.ZERO, 8 * 1024 * 1024,
+        List.of(), List.of());
 
     /**
      * Checks every option.
@@ -85,6 +93,8 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @param writeHighWaterMark see the record description
      * @param idleTimeout see the record description
      * @param maxBufferedPipeBytes see the record description
+     * @param interceptors see the record description; copied
+     * @param exceptionHandlers see the record description; copied
      */
     public ConnectionOptions {
         atLeast(maxLineLength, 64, "maxLineLength");
@@ -98,6 +108,8 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         atLeast(writeHighWaterMark, 1024, "writeHighWaterMark");
         notNegative(idleTimeout, "idleTimeout");
         atLeast(maxBufferedPipeBytes, 1024, "maxBufferedPipeBytes");
+        interceptors = List.copyOf(Objects.requireNonNull(interceptors, "interceptors"));
+        exceptionHandlers = List.copyOf(Objects.requireNonNull(exceptionHandlers, "exceptionHandlers"));
     }
 
     /** The defaults described on each option. */
@@ -246,6 +258,8 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         private int writeHighWaterMark;
         private Duration idleTimeout;
         private int maxBufferedPipeBytes;
+        private final List<RpcInterceptor> interceptors;
+        private final List<RpcExceptionHandler> exceptionHandlers;
 
         private Builder(ConnectionOptions from) {
             maxLineLength = from.maxLineLength;
@@ -261,6 +275,8 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
             writeHighWaterMark = from.writeHighWaterMark;
             idleTimeout = from.idleTimeout;
             maxBufferedPipeBytes = from.maxBufferedPipeBytes;
+            interceptors = new ArrayList<>(from.interceptors);
+            exceptionHandlers = new ArrayList<>(from.exceptionHandlers);
         }
 
         /**
@@ -381,6 +397,48 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         }
 
         /**
+         * Adds an interceptor after those already there: it runs inside them.
+         *
+         * @param interceptor code around every call handled and issued
+         * @return this builder
+         */
+        public Builder addInterceptor(RpcInterceptor interceptor) {
+            interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+            return this;
+        }
+
+        /**
+         * @param value the interceptors, outermost first, replacing those already there
+         * @return this builder
+         */
+        public Builder interceptors(List<RpcInterceptor> value) {
+            interceptors.clear();
+            value.forEach(this::addInterceptor);
+            return this;
+        }
+
+        /**
+         * Adds an exception handler after those already there: it is asked after them.
+         *
+         * @param handler decides the error a peer gets for some exceptions
+         * @return this builder
+         */
+        public Builder addExceptionHandler(RpcExceptionHandler handler) {
+            exceptionHandlers.add(Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /**
+         * @param value the exception handlers, in the order they are asked, replacing those already there
+         * @return this builder
+         */
+        public Builder exceptionHandlers(List<RpcExceptionHandler> value) {
+            exceptionHandlers.clear();
+            value.forEach(this::addExceptionHandler);
+            return this;
+        }
+
+        /**
          * @return the options
          * @throws IllegalArgumentException if an option is out of range
          * @throws NullPointerException if a duration is missing
@@ -388,7 +446,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         public ConnectionOptions build() {
             return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
                 connectTimeout, maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests,
-                writeHighWaterMark, idleTimeout, maxBufferedPipeBytes);
+                writeHighWaterMark, idleTimeout, maxBufferedPipeBytes, interceptors, exceptionHandlers);
         }
     }
 }

@@ -1,12 +1,14 @@
 package io.github.bjsonrpc;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import io.netty.handler.ssl.SslContext;
 
 /**
  * What {@link BjsonRpcServer.Builder} and {@link BjsonRpcClient.Builder} configure alike: the handler of each
- * connection, its options, TLS, observers and listeners.
+ * connection, its options, TLS, observers, listeners, interceptors and exception handlers.
  *
  * @param <B> the concrete builder, returned by every method
  */
@@ -17,6 +19,8 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
     SslContext sslContext;
     ConnectionListener listener = ConnectionListener.NONE;
     RpcObserver observer = RpcObserver.NONE;
+    private final List<RpcInterceptor> interceptors = new ArrayList<>();
+    private final List<RpcExceptionHandler> exceptionHandlers = new ArrayList<>();
 
     EndpointBuilder() {
     }
@@ -81,5 +85,40 @@ public abstract class EndpointBuilder<B extends EndpointBuilder<B>> {
     public B addConnectionListener(ConnectionListener added) {
         this.listener = ConnectionListener.both(this.listener, Objects.requireNonNull(added, "listener"));
         return self();
+    }
+
+    /**
+     * Adds an interceptor around every call handled and issued on the connections; interceptors run in the order
+     * they were added, the first outermost, inside those of the {@linkplain #options options}.
+     *
+     * @param added the interceptor
+     * @return this builder
+     */
+    public B addInterceptor(RpcInterceptor added) {
+        interceptors.add(Objects.requireNonNull(added, "interceptor"));
+        return self();
+    }
+
+    /**
+     * Adds an exception handler, asked after those added before, and after those of the {@linkplain #options
+     * options}.
+     *
+     * @param added decides the error a peer gets for some exceptions
+     * @return this builder
+     */
+    public B addExceptionHandler(RpcExceptionHandler added) {
+        exceptionHandlers.add(Objects.requireNonNull(added, "handler"));
+        return self();
+    }
+
+    /** The options connections are made with: those given, followed by the interceptors and handlers added here. */
+    ConnectionOptions connectionOptions() {
+        if (interceptors.isEmpty() && exceptionHandlers.isEmpty()) {
+            return options;
+        }
+        ConnectionOptions.Builder builder = options.toBuilder();
+        interceptors.forEach(builder::addInterceptor);
+        exceptionHandlers.forEach(builder::addExceptionHandler);
+        return builder.build();
     }
 }

@@ -56,4 +56,24 @@ class ConnectionOptionsTest {
         assertThatThrownBy(() -> ConnectionOptions.builder().idleTimeout(null).build())
             .isInstanceOf(NullPointerException.class).hasMessage("idleTimeout");
     }
+
+    @Test
+    void interceptorsAndExceptionHandlersAreKeptInOrderAndCopiedWithTheOptions() {
+        RpcInterceptor first = new RpcInterceptor() {
+        };
+        RpcInterceptor second = new RpcInterceptor() {
+        };
+        RpcExceptionHandler handler = (connection, method, failure) -> null;
+
+        ConnectionOptions options = ConnectionOptions.builder().addInterceptor(first).addInterceptor(second)
+            .addExceptionHandler(handler).build();
+
+        assertThat(options.interceptors()).containsExactly(first, second);
+        assertThat(options.exceptionHandlers()).containsExactly(handler);
+        assertThat(options.toBuilder().build()).isEqualTo(options);
+        assertThat(options.toBuilder().interceptors(java.util.List.of(second)).exceptionHandlers(java.util.List.of())
+            .build().interceptors()).containsExactly(second);
+        assertThat(ConnectionOptions.defaults().interceptors()).isEmpty();
+        assertThatThrownBy(() -> options.interceptors().add(first)).isInstanceOf(UnsupportedOperationException.class);
+    }
 }

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.bjsonrpc.Connection;
+import io.github.bjsonrpc.ErrorReply;
 import io.github.bjsonrpc.RpcObserver;
 import io.github.bjsonrpc.wire.MessageWriter;
 import io.github.bjsonrpc.wire.RequestMessage;
@@ -83,9 +84,9 @@ final class Answers {
      * @param type what kind of exchange it was
      */
     void failure(RequestMessage request, Throwable failure, RpcObserver.Scope scope, RpcObserver.CallType type) {
-        String text = HandlerFailures.report(connection, request.method(), failure);
+        ErrorReply error = HandlerFailures.report(connection, request.method(), failure);
         if (!request.isNotification() && replies.isOpen()) {
-            replies.error(request, text, MessageWriter.SERVER_ERROR);
+            replies.error(request, error.message(), error.code());
         }
         scope.end(type, HandlerFailures.outcomeOf(failure), failure);
     }
@@ -175,8 +176,8 @@ final class Answers {
                 }
             }
         } catch (RuntimeException | Error failure) {
-            String text = HandlerFailures.report(connection, request.method(), failure);
-            replies.error(request, text, MessageWriter.SERVER_ERROR);
+            ErrorReply error = HandlerFailures.report(connection, request.method(), failure);
+            replies.error(request, error.message(), error.code());
             if (HandlerFailures.isFatal(failure)) {
                 throw failure;
             }
@@ -244,9 +245,9 @@ final class Answers {
             if (ended.get()) {
                 return;
             }
-            String text = HandlerFailures.report(connection, request.method(), failure);
+            ErrorReply error = HandlerFailures.report(connection, request.method(), failure);
             if (replies.isOpen()) {
-                replies.error(request, text, MessageWriter.SERVER_ERROR);
+                replies.error(request, error.message(), error.code());
             }
             end(HandlerFailures.outcomeOf(failure), failure);
         }

@@ -11,9 +11,10 @@ import io.github.bjsonrpc.wire.RequestMessage;
 
 /**
  * Runs the peer's requests against one connection's handler and the objects it exported ({@code NAME.method},
- * {@code NAME.__delete__}): finds the published method, binds the arguments, invokes it, and has {@link Answers}
- * turn what it returned or threw into replies. Runs on the connection's {@link InboundQueue}, never on an I/O
- * thread, except {@link #turnedAway} which decides on the I/O thread whether a request runs at all.
+ * {@code NAME.__delete__}): finds the published method, binds the arguments, invokes it (through the connection's
+ * {@link io.github.bjsonrpc.RpcInterceptor}s, if any), and has {@link Answers} turn what it returned or threw into
+ * replies. Runs on the connection's {@link InboundQueue}, never on an I/O thread, except {@link #turnedAway} which
+ * decides on the I/O thread whether a request runs at all.
  */
 public final class Dispatcher {
 
@@ -29,6 +30,7 @@ public final class Dispatcher {
     private final Routes routes;
     private final References references;
     private final Answers answers;
+    private final HandledInterception interception;
     private volatile Object handler;
     private volatile boolean refusing;
 
@@ -46,6 +48,7 @@ public final class Dispatcher {
         this.routes = new Routes(objects);
         this.references = new References(connection, objects, routes);
         this.answers = new Answers(connection, replies);
+        this.interception = HandledInterception.of(connection);
     }
 
     /**
@@ -126,7 +129,8 @@ public final class Dispatcher {
         }
         Object result;
         try {
-            result = route.method().invoke(route.target(), args);
+            result = interception == null ? route.method().invoke(route.target(), args)
+                : interception.invoke(request, route.target(), route.method(), args);
         } catch (Throwable failure) {
             answers.failure(request, failure, scope, type);
             if (HandlerFailures.isFatal(failure)) {

@@ -2,6 +2,7 @@ package io.github.bjsonrpc.dispatch;
 
 import io.github.bjsonrpc.BjsonRpcException;
 import io.github.bjsonrpc.BjsonRpcServer;
+import io.github.bjsonrpc.ErrorReply;
 import io.github.bjsonrpc.RemoteError;
 import io.github.bjsonrpc.ServerError;
 
@@ -53,11 +54,7 @@ public final class ErrorMessages {
         if (failure instanceof RemoteError remote) {
             return remote.error() instanceof String text ? text : remote.getMessage();
         }
-        String type = failure.getClass().getSimpleName();
-        if (type.isEmpty()) {
-            type = failure.getClass().getName();
-        }
-        return type + ": " + (message == null ? "" : message);
+        return ErrorReply.kindOf(failure) + ": " + (message == null ? "" : message);
     }
 
     /**

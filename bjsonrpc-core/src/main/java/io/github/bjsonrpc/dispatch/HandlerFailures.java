@@ -1,5 +1,6 @@
 package io.github.bjsonrpc.dispatch;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -8,21 +9,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.github.bjsonrpc.Connection;
+import io.github.bjsonrpc.ErrorReply;
 import io.github.bjsonrpc.RemoteError;
+import io.github.bjsonrpc.RpcExceptionHandler;
 import io.github.bjsonrpc.RpcObserver;
 import io.github.bjsonrpc.ServerError;
 
 /**
- * What a handler's failure becomes: the error text its peer gets, a log line, an observed outcome. A peer decides
- * how often handlers fail, so the log is protected:
+ * What a handler's failure becomes: the error its peer gets (decided by the connection's
+ * {@link RpcExceptionHandler}s, else by the reference's rules), one log line, an observed outcome. A peer decides
+ * how often handlers fail, so the log is protected; each failure is logged once:
  *
  * <ul>
- * <li>a {@link ServerError} is an answer, not a fault: DEBUG;</li>
- * <li>any other exception: one WARN line without stack trace per exception type per minute, and a DEBUG line with
- * the stack trace every time;</li>
  * <li>an {@link Error} is a fault of this side: ERROR with the stack trace, every time, and the peer gets only
  * {@link ErrorMessages#internalError()}. {@link OutOfMemoryError} and the other {@link VirtualMachineError}s but
- * {@link StackOverflowError} are {@linkplain #isFatal fatal}: rethrown once answered.</li>
+ * {@link StackOverflowError} are {@linkplain #isFatal fatal}: rethrown once answered;</li>
+ * <li>an exception whose reply carries a {@linkplain ErrorReply#correlationId() correlation id}: WARN every time,
+ * with the id and the exception's own text, so that the id the peer got finds it; with the stack trace for the
+ * first of its type in a minute, or when DEBUG is on;</li>
+ * <li>a {@link ServerError} answered with its own message is an answer, not a fault: DEBUG;</li>
+ * <li>any other exception: WARN without the stack trace for the first of its type in a minute, DEBUG with the stack
+ * trace for the others.</li>
  * </ul>
  */
 final class HandlerFailures {
@@ -37,29 +44,51 @@ final class HandlerFailures {
     }
 
     /**
-     * Logs a failure as described above.
+     * Decides the error the peer gets and logs the failure, as described above.
      *
      * @param connection where the request came from
      * @param method the method requested
      * @param failure what the handler threw
-     * @return the error text the peer gets
+     * @return the error the peer gets
      */
-    static String report(Connection connection, String method, Throwable failure) {
-        if (failure instanceof Error) {
+    static ErrorReply report(Connection connection, String method, Throwable failure) {
+        if (!(failure instanceof Exception exception)) {
             log.error("'{}' on connection {} failed; the peer gets a generic error", method, connection.id(), failure);
-            return ErrorMessages.internalError();
+            return ErrorReply.of(ErrorMessages.internalError());
         }
+        ErrorReply reply = translate(connection, method, exception);
         String text = ErrorMessages.describe(failure);
-        if (failure instanceof ServerError) {
+        if (reply.correlationId() != null) {
+            boolean trace = firstInAMinute(failure.getClass()) || log.isDebugEnabled();
+            log.warn("'{}' on connection {} failed (error {}): {}", method, connection.id(), reply.correlationId(),
+                text, trace ? failure : null);
+        } else if (failure instanceof ServerError && reply.message().equals(text)) {
             log.debug("'{}' on connection {} answered with an error: {}", method, connection.id(), text);
-            return text;
+        } else if (firstInAMinute(failure.getClass())) {
+            log.warn("'{}' on connection {} failed: {} (failures of this type are logged at WARN once a minute, "
+                + "the others at DEBUG with their stack trace)", method, connection.id(), text);
+        } else {
+            log.debug("'{}' on connection {} failed", method, connection.id(), failure);
         }
-        if (firstInAMinute(failure.getClass())) {
-            log.warn("'{}' on connection {} failed: {} (failures of this type are logged at WARN once a minute; "
-                + "each one with its stack trace at DEBUG)", method, connection.id(), text);
+        return reply;
+    }
+
+    /** The first answer of the connection's handlers, else the reference's. */
+    private static ErrorReply translate(Connection connection, String method, Exception failure) {
+        List<RpcExceptionHandler> handlers = connection.options().exceptionHandlers();
+        for (int i = 0; i < handlers.size(); i++) {
+            RpcExceptionHandler handler = handlers.get(i);
+            try {
+                ErrorReply reply = handler.handle(connection, method, failure);
+                if (reply != null) {
+                    return reply;
+                }
+            } catch (RuntimeException e) {
+                log.warn("Exception handler {} failed on '{}' of connection {}; the next one decides", handler,
+                    method, connection.id(), e);
+            }
         }
-        log.debug("'{}' on connection {} failed", method, connection.id(), failure);
-        return text;
+        return ErrorReply.of(ErrorMessages.describe(failure));
     }
 
     private static boolean firstInAMinute(Class<?> type) {

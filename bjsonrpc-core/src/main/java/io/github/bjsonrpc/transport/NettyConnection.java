@@ -5,6 +5,8 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeoutException;
@@ -64,9 +66,11 @@ final class NettyConnection implements Connection {
     private final ReplyWriter replies;
     private final Dispatcher dispatcher;
     private final OutboundCalls verbs;
+    private final IssuedInterception interception;
     private final CompletableFuture<Void> admission = new CompletableFuture<>();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ConcurrentMap<String, Object> attributes = new ConcurrentHashMap<>(4);
     private volatile boolean closing;
     private volatile boolean admitted;
 
@@ -93,6 +97,7 @@ final class NettyConnection implements Connection {
         this.replies = new ReplyWriter(lines, outbox, this::isOpen);
         this.dispatcher = new Dispatcher(this, replies, objects, observer);
         this.verbs = new OutboundCalls(this, calls, lines, outbox, throttle, observer, traffic);
+        this.interception = IssuedInterception.of(this, verbs);
     }
 
     /** The stage that routes what the peer sends, for this connection's pipeline. */
@@ -190,17 +195,23 @@ final class NettyConnection implements Connection {
 
     @Override
     public <T> Request<T> method(Class<T> resultType, String method, Object... args) {
-        return verbs.method(resultType, method, args);
+        return interception == null ? verbs.method(resultType, method, args)
+            : interception.method(resultType, method, args);
     }
 
     @Override
     public <T> Pipe<T> pipe(Class<T> elementType, String method, Object... args) {
-        return verbs.pipe(elementType, method, args);
+        return interception == null ? verbs.pipe(elementType, method, args)
+            : interception.pipe(elementType, method, args);
     }
 
     @Override
     public void notify(String method, Object... args) {
-        verbs.notify(method, args);
+        if (interception == null) {
+            verbs.notify(method, args);
+        } else {
+            interception.notify(method, args);
+        }
     }
 
     @Override
@@ -234,6 +245,11 @@ final class NettyConnection implements Connection {
         } catch (SSLPeerUnverifiedException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public ConcurrentMap<String, Object> attributes() {
+        return attributes;
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.bjsonrpc.wire;
 import java.util.List;
 import java.util.Map;
 
+import io.github.bjsonrpc.ErrorReply;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
@@ -38,7 +39,7 @@ public final class MessageWriter {
     /** JSON-RPC 2.0 code: the arguments do not fit the method. */
     public static final int INVALID_PARAMS = -32602;
     /** JSON-RPC 2.0 code: the handler failed. */
-    public static final int SERVER_ERROR = -32000;
+    public static final int SERVER_ERROR = ErrorReply.SERVER_ERROR;
 
     private MessageWriter() {
     }

@@ -53,7 +53,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  * <li>A {@code java} block is a complete source file in the default package, named after its first public top-level
  * type, and compiles with {@code -parameters} against this module's test classpath (the core, the starter, the
- * auto-configuration, Actuator, Spring MVC).</li>
+ * auto-configuration, Actuator, Spring MVC, Spring Security).</li>
  * <li>The one exception is a block whose first line starts with {@code // fragment}: it holds the members of a
  * class (fields, methods), after its own {@code import} lines; the test compiles those members as the body of a
  * class.</li>

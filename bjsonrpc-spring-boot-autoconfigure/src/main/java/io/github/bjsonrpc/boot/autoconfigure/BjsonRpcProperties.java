@@ -417,6 +417,8 @@ public class BjsonRpcProperties {
 
         private final ClientSsl ssl = new ClientSsl();
 
+        private final ClientCredentials credentials = new ClientCredentials();
+
         /** The peer's host. */
         public String getHost() {
             return host;
@@ -569,6 +571,11 @@ public class BjsonRpcProperties {
         public ClientSsl getSsl() {
             return ssl;
         }
+
+        /** What the client authenticates with on each connection it opens. */
+        public ClientCredentials getCredentials() {
+            return credentials;
+        }
     }
 
     /** When a client reconnects after losing its connection: exponential backoff. */
@@ -658,6 +665,40 @@ public class BjsonRpcProperties {
          */
         public void setBundle(@Nullable String bundle) {
             this.bundle = bundle;
+        }
+    }
+
+    /** What a client authenticates with, through the server's handshake, as each of its connections opens. */
+    public static class ClientCredentials {
+
+        /** User name sent with the handshake as each connection opens (and after each reconnect); none when unset. */
+        private @Nullable String username;
+
+        /** Password sent with the user name. */
+        private @Nullable String password;
+
+        /** The user name sent, or {@code null} for no handshake. */
+        public @Nullable String getUsername() {
+            return username;
+        }
+
+        /**
+         * @param username the user name sent
+         */
+        public void setUsername(@Nullable String username) {
+            this.username = username;
+        }
+
+        /** The password sent. */
+        public @Nullable String getPassword() {
+            return password;
+        }
+
+        /**
+         * @param password the password sent
+         */
+        public void setPassword(@Nullable String password) {
+            this.password = password;
         }
     }
 }

@@ -30,7 +30,7 @@ class AutoConfigurationMetadataTest {
         List<String> ours = ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
             .getCandidates().stream().filter(name -> name.startsWith("io.github.bjsonrpc.")).toList();
 
-        assertThat(ours).hasSize(8);
+        assertThat(ours).hasSize(10);
         assertThat(ours).allSatisfy(name -> {
             assertThat(metadata).containsKey(name);
             assertThat(metadata.getProperty(name + ".ConditionalOnClass")).contains("io.github.bjsonrpc.BjsonRpc");
