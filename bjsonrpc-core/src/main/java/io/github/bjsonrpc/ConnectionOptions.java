@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * How a connection behaves, for either role. Immutable; build one from the defaults and change what you need:
  *
@@ -60,14 +62,23 @@ import java.util.concurrent.Executor;
  *        on the connection, reading goes on regardless (its reply may be behind the unconsumed elements), so that
  *        a caller may process a pipe's elements with calls. Close the pipes you do not consume: their elements hold
  *        the budget
+ * @param jsonMapper the application's Jackson mapper, to convert the values of the connection with its rules
+ *        (modules, serializers, naming, dates): parameters and results of this side's methods, arguments and
+ *        results of its calls; {@code null} (the default) for the library's own. The messages themselves are
+ *        written and read by the wire's codec whatever this mapper says (key order, ASCII escapes, the reference's
+ *        number forms, one message per line), and the wire's reference objects are always written as the wire
+ *        writes them; features that would change a value's shape ({@code INDENT_OUTPUT}, {@code WRAP_ROOT_VALUE},
+ *        {@code UNWRAP_ROOT_VALUE}) are off. See {@code io.github.bjsonrpc.wire.Json.valueMapper}, which makes a
+ *        mapper ready once for many connections
  */
 public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration callTimeout, Executor executor,
         boolean pipeEndMarker, Duration connectTimeout, int maxRemoteObjects, int maxPendingRequests, int maxOpenPipes,
-        int maxQueuedRequests, int writeHighWaterMark, Duration idleTimeout, int maxBufferedPipeBytes) {
+        int maxQueuedRequests, int writeHighWaterMark, Duration idleTimeout, int maxBufferedPipeBytes,
+        JsonMapper jsonMapper) {
 
     private static final ConnectionOptions DEFAULTS = new ConnectionOptions(
         8 * 1024 * 1024, 1, Duration.ofSeconds(60), null, false,
-        Duration.ofSeconds(10), 1024, 10_000, 1_000, 10_000, 1024 * 1024, Duration.ZERO, 8 * 1024 * 1024);
+        Duration.ofSeconds(10), 1024, 10_000, 1_000, 10_000, 1024 * 1024, Duration.ZERO, 8 * 1024 * 1024, null);
 
     /**
      * Checks every option.
@@ -85,6 +96,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @param writeHighWaterMark see the record description
      * @param idleTimeout see the record description
      * @param maxBufferedPipeBytes see the record description
+     * @param jsonMapper see the record description
      */
     public ConnectionOptions {
         atLeast(maxLineLength, 64, "maxLineLength");
@@ -211,6 +223,14 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         return toBuilder().idleTimeout(value).build();
     }
 
+    /**
+     * @param value the application's mapper for the connection's values, or {@code null} for the library's own
+     * @return a copy with that value
+     */
+    public ConnectionOptions withJsonMapper(JsonMapper value) {
+        return toBuilder().jsonMapper(value).build();
+    }
+
     private static void atLeast(int value, int least, String name) {
         if (value < least) {
             throw new IllegalArgumentException(name + " must be at least " + least + ", was " + value);
@@ -246,6 +266,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         private int writeHighWaterMark;
         private Duration idleTimeout;
         private int maxBufferedPipeBytes;
+        private JsonMapper jsonMapper;
 
         private Builder(ConnectionOptions from) {
             maxLineLength = from.maxLineLength;
@@ -261,6 +282,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
             writeHighWaterMark = from.writeHighWaterMark;
             idleTimeout = from.idleTimeout;
             maxBufferedPipeBytes = from.maxBufferedPipeBytes;
+            jsonMapper = from.jsonMapper;
         }
 
         /**
@@ -381,6 +403,15 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         }
 
         /**
+         * @param value the application's mapper for the connection's values, or {@code null} for the library's own
+         * @return this builder
+         */
+        public Builder jsonMapper(JsonMapper value) {
+            jsonMapper = value;
+            return this;
+        }
+
+        /**
          * @return the options
          * @throws IllegalArgumentException if an option is out of range
          * @throws NullPointerException if a duration is missing
@@ -388,7 +419,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         public ConnectionOptions build() {
             return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
                 connectTimeout, maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests,
-                writeHighWaterMark, idleTimeout, maxBufferedPipeBytes);
+                writeHighWaterMark, idleTimeout, maxBufferedPipeBytes, jsonMapper);
         }
     }
 }
