@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.github.bjsonrpc.Connection;
+import io.github.bjsonrpc.wire.Json;
 import io.github.bjsonrpc.wire.JsonValues;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
@@ -191,6 +192,12 @@ public final class ArgumentBinder {
         }
         if (JsonNode.class.isAssignableFrom(raw) && raw.isInstance(value)) {
             return value;
+        }
+        if (values == Json.MAPPER) {
+            Object plain = JsonValues.scalar(value, raw);
+            if (plain != null) {
+                return plain;
+            }
         }
         try {
             return values.treeToValue(value, type);

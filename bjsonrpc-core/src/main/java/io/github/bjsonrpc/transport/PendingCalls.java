@@ -152,6 +152,7 @@ final class PendingCalls {
      * @return the converted value
      * @throws BjsonRpcException if it does not convert
      */
+    @SuppressWarnings("unchecked")
     <T> T convert(JsonNode result, Class<T> type, String method) {
         if (type == Object.class) {
             return type.cast(JsonValues.toJava(result, remoteObjects));
@@ -165,6 +166,12 @@ final class PendingCalls {
         }
         if (type.isInstance(result)) {
             return type.cast(result);
+        }
+        if (values == Json.MAPPER) {
+            Object plain = JsonValues.scalar(result, type);
+            if (plain != null) {
+                return (T) plain;
+            }
         }
         try {
             return values.treeToValue(result, type);
