@@ -6,7 +6,9 @@ import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
 
 /**
  * Turns one line into messages, classifying them as the reference does: an array is a batch of elements
@@ -23,6 +25,12 @@ public final class MessageReader {
 
     /** The reason a batch element that is no object is dropped. */
     private static final String NOT_AN_OBJECT = "not-an-object";
+
+    /**
+     * The wire mapper's deserializer of trees, found once: the parser's context would look it up again for every
+     * value, introspecting {@code JsonNode} each time.
+     */
+    private static volatile ValueDeserializer<Object> trees;
 
     private MessageReader() {
     }
@@ -51,7 +59,7 @@ public final class MessageReader {
                     batch.add(element(parser));
                 }
             } else {
-                parser.readValueAsTree();
+                tree(parser);
                 single = NOT_AN_OBJECT;
             }
             if (parser.nextToken() != null) {
@@ -79,8 +87,22 @@ public final class MessageReader {
         if (parser.currentToken() == JsonToken.START_OBJECT) {
             return Members.read(parser);
         }
-        parser.readValueAsTree();
+        tree(parser);
         return NOT_AN_OBJECT;
+    }
+
+    /** The value whose first token the parser is at, read whole as a tree, as the wire mapper reads trees. */
+    private static JsonNode tree(JsonParser parser) {
+        DeserializationContext context = (DeserializationContext) parser.objectReadContext();
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return context.getNodeFactory().nullNode();
+        }
+        ValueDeserializer<Object> deserializer = trees;
+        if (deserializer == null) {
+            deserializer = context.findRootValueDeserializer(context.constructType(JsonNode.class));
+            trees = deserializer;
+        }
+        return (JsonNode) deserializer.deserialize(parser, context);
     }
 
     private static void classify(Object element, MessageVisitor visitor) {
@@ -154,7 +176,7 @@ public final class MessageReader {
             String name;
             while ((name = parser.nextName()) != null) {
                 parser.nextToken();
-                JsonNode value = parser.readValueAsTree();
+                JsonNode value = tree(parser);
                 switch (name) {
                     case "id" -> members.id = value;
                     case "method" -> members.method = value;
