@@ -67,8 +67,8 @@ import tools.jackson.databind.json.JsonMapper;
  *        results of its calls; {@code null} (the default) for the library's own. The messages themselves are
  *        written and read by the wire's codec whatever this mapper says (key order, ASCII escapes, the reference's
  *        number forms, one message per line), and the wire's reference objects are always written as the wire
- *        writes them; features that would change a value's shape ({@code INDENT_OUTPUT}, {@code WRAP_ROOT_VALUE},
- *        {@code UNWRAP_ROOT_VALUE}) are off. See {@code io.github.bjsonrpc.wire.Json.valueMapper}, which makes a
+ *        writes them; {@code INDENT_OUTPUT}, {@code WRAP_ROOT_VALUE}, {@code UNWRAP_ROOT_VALUE} and
+ *        {@code CLOSE_CLOSEABLE} are off. See {@code io.github.bjsonrpc.wire.Json.valueMapper}, which makes a
  *        mapper ready once for many connections
  */
 public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration callTimeout, Executor executor,

@@ -10,6 +10,8 @@ import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,6 +69,7 @@ class ApplicationJsonMapperTest {
             .addModule(epochSeconds())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.WRAP_ROOT_VALUE)
+            .enable(SerializationFeature.CLOSE_CLOSEABLE)
             .enable(DeserializationFeature.UNWRAP_ROOT_VALUE)
             .enable(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS)
             .disable(JsonWriteFeature.ESCAPE_NON_ASCII)
@@ -93,11 +96,18 @@ class ApplicationJsonMapperTest {
         }
     }
 
-    /** An object the server exports by reference. */
+    /** An object the server exports by reference, alive until the peer deletes it. */
     @Exported
-    public static class Exporter {
+    public static class Exporter implements AutoCloseable {
+        private boolean closed;
+
         public String name() {
-            return "exported";
+            return closed ? "closed" : "exported";
+        }
+
+        @Override
+        public void close() {
+            closed = true;
         }
     }
 
@@ -118,8 +128,12 @@ class ApplicationJsonMapperTest {
                 + "\"at\":1700000000.0,\"big\":1180591620717411303424,\"ratio\":1.0},\"error\":null,\"id\":\"two\"}");
 
             peer.send("{\"method\":\"exporter\",\"id\":3}");
-            assertThat(peer.readLine()).matches("\\{\"result\":\\{\"__remoteobject__\":\"exporter_\\d+\"},"
-                + "\"error\":null,\"id\":3}");
+            Matcher exported = Pattern.compile("\\{\"result\":\\{\"__remoteobject__\":\"(exporter_\\w+)\"},"
+                + "\"error\":null,\"id\":3}").matcher(peer.readLine());
+            assertThat(exported.matches()).isTrue();
+            peer.send("{\"method\":\"" + exported.group(1) + ".name\",\"id\":4}");
+            assertThat(peer.readLine()).as("written by reference, and not closed for it")
+                .isEqualTo("{\"result\":\"exported\",\"error\":null,\"id\":4}");
         }
     }
 
@@ -167,6 +181,7 @@ class ApplicationJsonMapperTest {
         assertThat(ready.isEnabled(SerializationFeature.INDENT_OUTPUT)).isFalse();
         assertThat(ready.isEnabled(SerializationFeature.WRAP_ROOT_VALUE)).isFalse();
         assertThat(ready.isEnabled(DeserializationFeature.UNWRAP_ROOT_VALUE)).isFalse();
+        assertThat(ready.isEnabled(SerializationFeature.CLOSE_CLOSEABLE)).isFalse();
         assertThat(ready.valueToTree(AT).doubleValue()).isEqualTo(1_700_000_000.5);
     }
 }

@@ -39,9 +39,13 @@ public final class Json {
      */
     public static final JsonMapper MAPPER = createMapper();
 
-    /** What an application mapper must never do to a value on the wire. */
-    private static final SerializationFeature[] SHAPE_CHANGING_OUTPUT = {SerializationFeature.INDENT_OUTPUT,
-        SerializationFeature.WRAP_ROOT_VALUE, SerializationFeature.FLUSH_AFTER_WRITE_VALUE};
+    /**
+     * What an application mapper must never do with a value it writes into a message: indent it, wrap it in a root
+     * name, flush the line half-written, or close it once written (an exported object lives on).
+     */
+    private static final SerializationFeature[] NEVER_FOR_VALUES = {SerializationFeature.INDENT_OUTPUT,
+        SerializationFeature.WRAP_ROOT_VALUE, SerializationFeature.FLUSH_AFTER_WRITE_VALUE,
+        SerializationFeature.CLOSE_CLOSEABLE};
 
     private Json() {
     }
@@ -51,8 +55,8 @@ public final class Json {
      * results of this side's methods, arguments and results of its calls. It keeps the application's rules (its
      * modules, serializers, naming, inclusion, date and enum handling) and adds the wire's: the reference objects
      * ({@link io.github.bjsonrpc.RemoteObject}, {@link io.github.bjsonrpc.FunctionReference},
-     * {@link io.github.bjsonrpc.Exported} instances) are written as the wire writes them, and no value is indented
-     * or wrapped in a root name. The bytes themselves stay the wire's whatever the application mapper says: every
+     * {@link io.github.bjsonrpc.Exported} instances) are written as the wire writes them, and no value is indented,
+     * wrapped in a root name or closed once written. The bytes themselves stay the wire's whatever the application mapper says: every
      * message is written by a generator of {@link #MAPPER} (key order, ASCII escapes, the reference's number forms,
      * one line) and read by its parser, and the application mapper only fills in the values.
      *
@@ -68,14 +72,14 @@ public final class Json {
             return application == null ? MAPPER : application;
         }
         return application.rebuild()
-            .disable(SHAPE_CHANGING_OUTPUT)
+            .disable(NEVER_FOR_VALUES)
             .disable(DeserializationFeature.UNWRAP_ROOT_VALUE)
             .addModule(new WireModule())
             .build();
     }
 
     private static boolean followsWireRules(JsonMapper mapper) {
-        for (SerializationFeature feature : SHAPE_CHANGING_OUTPUT) {
+        for (SerializationFeature feature : NEVER_FOR_VALUES) {
             if (mapper.isEnabled(feature)) {
                 return false;
             }
