@@ -56,9 +56,10 @@ public final class Json {
      * modules, serializers, naming, inclusion, date and enum handling) and adds the wire's: the reference objects
      * ({@link io.github.bjsonrpc.RemoteObject}, {@link io.github.bjsonrpc.FunctionReference},
      * {@link io.github.bjsonrpc.Exported} instances) are written as the wire writes them, and no value is indented,
-     * wrapped in a root name or closed once written. The bytes themselves stay the wire's whatever the application mapper says: every
-     * message is written by a generator of {@link #MAPPER} (key order, ASCII escapes, the reference's number forms,
-     * one line) and read by its parser, and the application mapper only fills in the values.
+     * wrapped in a root name or closed once written. The bytes themselves stay the wire's whatever the application
+     * mapper says: every message is written by a generator of {@link #MAPPER} (key order, ASCII escapes, the
+     * reference's number forms, one line) and read by its parser, and the application mapper only fills in the
+     * values.
      *
      * <p>A mapper that already follows these rules (the wire's own, or one this method returned) is returned as it
      * is; any other is rebuilt, which takes a while: give connections the mapper this method returns to spare each
