@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * How a connection behaves, for either role. Immutable; build one from the defaults and change what you need:
  *
@@ -66,16 +68,24 @@ import java.util.concurrent.Executor;
  *        see {@link RpcInterceptor})
  * @param exceptionHandlers what decides the error a peer gets when a handler fails, asked in order (default none:
  *        the reference's {@code Kind: message}; see {@link RpcExceptionHandler})
+ * @param jsonMapper the application's Jackson mapper, to convert the values of the connection with its rules
+ *        (modules, serializers, naming, dates): parameters and results of this side's methods, arguments and
+ *        results of its calls; {@code null} (the default) for the library's own. The messages themselves are
+ *        written and read by the wire's codec whatever this mapper says (key order, ASCII escapes, the reference's
+ *        number forms, one message per line), and the wire's reference objects are always written as the wire
+ *        writes them; {@code INDENT_OUTPUT}, {@code WRAP_ROOT_VALUE}, {@code UNWRAP_ROOT_VALUE} and
+ *        {@code CLOSE_CLOSEABLE} are off. See {@code io.github.bjsonrpc.wire.Json.valueMapper}, which makes a
+ *        mapper ready once for many connections
  */
 public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration callTimeout, Executor executor,
         boolean pipeEndMarker, Duration connectTimeout, int maxRemoteObjects, int maxPendingRequests, int maxOpenPipes,
         int maxQueuedRequests, int writeHighWaterMark, Duration idleTimeout, int maxBufferedPipeBytes,
-        List<RpcInterceptor> interceptors, List<RpcExceptionHandler> exceptionHandlers) {
+        List<RpcInterceptor> interceptors, List<RpcExceptionHandler> exceptionHandlers, JsonMapper jsonMapper) {
 
     private static final ConnectionOptions DEFAULTS = new ConnectionOptions(
         8 * 1024 * 1024, 1, Duration.ofSeconds(60), null, false,
         Duration.ofSeconds(10), 1024, 10_000, 1_000, 10_000, 1024 * 1024, Duration.ZERO, 8 * 1024 * 1024,
-        List.of(), List.of());
+        List.of(), List.of(), null);
 
     /**
      * Checks every option.
@@ -95,6 +105,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @param maxBufferedPipeBytes see the record description
      * @param interceptors see the record description; copied
      * @param exceptionHandlers see the record description; copied
+     * @param jsonMapper see the record description
      */
     public ConnectionOptions {
         atLeast(maxLineLength, 64, "maxLineLength");
@@ -223,6 +234,14 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         return toBuilder().idleTimeout(value).build();
     }
 
+    /**
+     * @param value the application's mapper for the connection's values, or {@code null} for the library's own
+     * @return a copy with that value
+     */
+    public ConnectionOptions withJsonMapper(JsonMapper value) {
+        return toBuilder().jsonMapper(value).build();
+    }
+
     private static void atLeast(int value, int least, String name) {
         if (value < least) {
             throw new IllegalArgumentException(name + " must be at least " + least + ", was " + value);
@@ -260,6 +279,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         private int maxBufferedPipeBytes;
         private final List<RpcInterceptor> interceptors;
         private final List<RpcExceptionHandler> exceptionHandlers;
+        private JsonMapper jsonMapper;
 
         private Builder(ConnectionOptions from) {
             maxLineLength = from.maxLineLength;
@@ -277,6 +297,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
             maxBufferedPipeBytes = from.maxBufferedPipeBytes;
             interceptors = new ArrayList<>(from.interceptors);
             exceptionHandlers = new ArrayList<>(from.exceptionHandlers);
+            jsonMapper = from.jsonMapper;
         }
 
         /**
@@ -439,6 +460,15 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         }
 
         /**
+         * @param value the application's mapper for the connection's values, or {@code null} for the library's own
+         * @return this builder
+         */
+        public Builder jsonMapper(JsonMapper value) {
+            jsonMapper = value;
+            return this;
+        }
+
+        /**
          * @return the options
          * @throws IllegalArgumentException if an option is out of range
          * @throws NullPointerException if a duration is missing
@@ -446,7 +476,7 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         public ConnectionOptions build() {
             return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
                 connectTimeout, maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests,
-                writeHighWaterMark, idleTimeout, maxBufferedPipeBytes, interceptors, exceptionHandlers);
+                writeHighWaterMark, idleTimeout, maxBufferedPipeBytes, interceptors, exceptionHandlers, jsonMapper);
         }
     }
 }

@@ -9,7 +9,11 @@ import java.util.function.Consumer;
  * {@link RpcTarget#method}. The first reply completes it; further replies for its id are dropped.
  *
  * <p>{@link #value()} throws from the waiting thread: the exception's stack trace shows where you waited, and its
- * cause is the same failure as first raised where the reply arrived.
+ * cause is the same failure as first raised where the reply arrived (or where its result was converted).
+ *
+ * <p>The result is converted to {@code T} once, where it is first asked for, never on an I/O thread: by the thread
+ * waiting in {@link #value()}, or on the connection's handler executor for {@link #onResult},
+ * {@link #onError} and {@link #toCompletableFuture()}.
  *
  * <p>Every request has a deadline, whether anybody waits for it or not: the connection's call timeout
  * ({@link ConnectionOptions#callTimeout()}) after it was sent, pushed back by a {@link #value(Duration)} that waits

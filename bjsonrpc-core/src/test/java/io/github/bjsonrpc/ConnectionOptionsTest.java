@@ -8,6 +8,8 @@ import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** Options are built from the defaults, copied with changes, and checked when built. */
 class ConnectionOptionsTest {
 
@@ -30,16 +32,18 @@ class ConnectionOptionsTest {
     @Test
     void theWithersAreTheBuilderOneOptionAtATime() {
         Executor direct = Runnable::run;
+        JsonMapper mapper = JsonMapper.builder().build();
         ConnectionOptions built = ConnectionOptions.builder().maxLineLength(1024).maxConcurrency(2)
             .callTimeout(Duration.ofSeconds(3)).executor(direct).pipeEndMarker(true)
             .connectTimeout(Duration.ofSeconds(4)).maxRemoteObjects(5).maxPendingRequests(6).maxOpenPipes(7)
-            .maxQueuedRequests(8).writeHighWaterMark(4096).idleTimeout(Duration.ofSeconds(9)).build();
+            .maxQueuedRequests(8).writeHighWaterMark(4096).idleTimeout(Duration.ofSeconds(9)).jsonMapper(mapper)
+            .build();
 
         ConnectionOptions withers = ConnectionOptions.defaults().withMaxLineLength(1024).withMaxConcurrency(2)
             .withCallTimeout(Duration.ofSeconds(3)).withExecutor(direct).withPipeEndMarker(true)
             .withConnectTimeout(Duration.ofSeconds(4)).withMaxRemoteObjects(5).withMaxPendingRequests(6)
             .withMaxOpenPipes(7).withMaxQueuedRequests(8).withWriteHighWaterMark(4096)
-            .withIdleTimeout(Duration.ofSeconds(9));
+            .withIdleTimeout(Duration.ofSeconds(9)).withJsonMapper(mapper);
 
         assertThat(withers).isEqualTo(built);
     }

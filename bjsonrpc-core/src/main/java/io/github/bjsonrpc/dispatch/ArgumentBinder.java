@@ -15,6 +15,7 @@ import io.github.bjsonrpc.wire.JsonValues;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.StringNode;
 
 /**
@@ -66,11 +67,12 @@ public final class ArgumentBinder {
      * @param kwparams the request's {@code kwparams}, or {@code null}
      * @param connection the connection, for {@link Connection} parameters
      * @param references resolves the reference objects that parameters of a reference type ask for
+     * @param values converts the other arguments to their parameters' types: the connection's value mapper
      * @return one argument per Java parameter
      * @throws BindException if the arguments do not fit; its message is the peer's error text
      */
     public static Object[] bind(PublishedMethod method, JsonNode params, JsonNode kwparams, Connection connection,
-            References references) throws BindException {
+            References references, ObjectMapper values) throws BindException {
         List<JsonNode> positional;
         JsonNode keywords;
         if (params == null) {
@@ -102,14 +104,14 @@ public final class ArgumentBinder {
         if (positional.size() > valueCount && !method.hasVarargs()) {
             throw new BindException("TypeError: " + tooManyPositional(method, positional.size()));
         }
-        JsonNode[] values = new JsonNode[valueCount];
+        JsonNode[] arguments = new JsonNode[valueCount];
         String[] names = new String[valueCount];
         int slot = 0;
         for (ParamSpec spec : specs) {
             if (spec.kind() == ParamSpec.Kind.VALUE) {
                 names[slot] = spec.name();
                 if (slot < positional.size()) {
-                    values[slot] = positional.get(slot);
+                    arguments[slot] = positional.get(slot);
                 }
                 slot++;
             }
@@ -122,11 +124,11 @@ public final class ArgumentBinder {
                         + " got an unexpected keyword argument '" + entry.getKey() + "'"
                         + (method.parameterNamesPresent() ? "" : NO_NAMES));
                 }
-                if (values[index] != null) {
+                if (arguments[index] != null) {
                     throw new BindException("TypeError: " + method.qualifiedName()
                         + " got multiple values for argument '" + entry.getKey() + "'");
                 }
-                values[index] = entry.getValue();
+                arguments[index] = entry.getValue();
             }
         }
 
@@ -137,11 +139,11 @@ public final class ArgumentBinder {
             ParamSpec spec = specs.get(i);
             switch (spec.kind()) {
                 case CONNECTION -> args[i] = connection;
-                case VARARGS -> args[i] = varargs(method, spec, positional, valueCount, references);
+                case VARARGS -> args[i] = varargs(method, spec, positional, valueCount, references, values);
                 case VALUE -> {
-                    JsonNode value = values[slot++];
+                    JsonNode value = arguments[slot++];
                     if (value != null) {
-                        args[i] = convert(method, spec, value, references);
+                        args[i] = convert(method, spec, value, references, values);
                     } else if (spec.optional()) {
                         args[i] = spec.type().getRawClass() == Optional.class ? Optional.empty() : null;
                     } else {
@@ -161,17 +163,17 @@ public final class ArgumentBinder {
     }
 
     private static Object varargs(PublishedMethod method, ParamSpec spec, List<JsonNode> positional, int from,
-            References references) throws BindException {
+            References references, ObjectMapper values) throws BindException {
         int count = Math.max(0, positional.size() - from);
         Object array = Array.newInstance(spec.type().getRawClass(), count);
         for (int i = 0; i < count; i++) {
-            Array.set(array, i, convert(method, spec, positional.get(from + i), references));
+            Array.set(array, i, convert(method, spec, positional.get(from + i), references, values));
         }
         return array;
     }
 
-    private static Object convert(PublishedMethod method, ParamSpec spec, JsonNode value, References references)
-            throws BindException {
+    private static Object convert(PublishedMethod method, ParamSpec spec, JsonNode value, References references,
+            ObjectMapper values) throws BindException {
         switch (spec.reference()) {
             case OBJECT -> {
                 return references.object(method, spec, value);
@@ -191,8 +193,14 @@ public final class ArgumentBinder {
         if (JsonNode.class.isAssignableFrom(raw) && raw.isInstance(value)) {
             return value;
         }
+        if (values == Json.MAPPER) {
+            Object plain = JsonValues.scalar(value, raw);
+            if (plain != null) {
+                return plain;
+            }
+        }
         try {
-            return Json.MAPPER.treeToValue(value, type);
+            return values.treeToValue(value, type);
         } catch (JacksonException | IllegalArgumentException e) {
             throw new BindException("TypeError: " + method.qualifiedName() + " argument '" + spec.name()
                 + "': cannot convert " + preview(value) + " to " + pythonName(type));

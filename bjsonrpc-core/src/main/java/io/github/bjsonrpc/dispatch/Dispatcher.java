@@ -8,6 +8,7 @@ import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.RpcObserver;
 import io.github.bjsonrpc.wire.MessageWriter;
 import io.github.bjsonrpc.wire.RequestMessage;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Runs the peer's requests against one connection's handler and the objects it exported ({@code NAME.method},
@@ -29,6 +30,7 @@ public final class Dispatcher {
     private final RpcObserver observer;
     private final Routes routes;
     private final References references;
+    private final ObjectMapper values;
     private final Answers answers;
     private final HandledInterception interception;
     private volatile Object handler;
@@ -39,14 +41,17 @@ public final class Dispatcher {
      * @param replies where replies go
      * @param objects the objects the connection exported
      * @param observer told of every request handled
+     * @param values converts the arguments to the parameters' types
      */
-    public Dispatcher(Connection connection, ReplySink replies, ObjectTable objects, RpcObserver observer) {
+    public Dispatcher(Connection connection, ReplySink replies, ObjectTable objects, RpcObserver observer,
+            ObjectMapper values) {
         this.connection = connection;
         this.replies = replies;
         this.objects = objects;
         this.observer = observer;
         this.routes = new Routes(objects);
-        this.references = new References(connection, objects, routes);
+        this.values = values;
+        this.references = new References(connection, objects, routes, values);
         this.answers = new Answers(connection, replies);
         this.interception = HandledInterception.of(connection);
     }
@@ -121,7 +126,8 @@ public final class Dispatcher {
         }
         Object[] args;
         try {
-            args = ArgumentBinder.bind(route.method(), request.params(), request.kwparams(), connection, references);
+            args = ArgumentBinder.bind(route.method(), request.params(), request.kwparams(), connection, references,
+                values);
         } catch (BindException e) {
             reject(request, e.getMessage(), MessageWriter.INVALID_PARAMS);
             scope.end(type, RpcObserver.Outcome.INVALID_PARAMS);

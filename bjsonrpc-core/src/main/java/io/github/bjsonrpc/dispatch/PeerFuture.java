@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import io.github.bjsonrpc.Connection;
 
@@ -28,24 +29,33 @@ public final class PeerFuture<T> extends CompletableFuture<T> {
     }
 
     /**
-     * A new future completed with {@code source}'s outcome on {@code executor}; completing or cancelling it does
-     * not affect {@code source}.
+     * A new future completed on {@code executor} with {@code source}'s value as {@code convert} makes it, or with
+     * its failure (or the conversion's); completing or cancelling it does not affect {@code source}.
      *
      * @param source the future the reply completes
+     * @param convert turns its value into this future's, on {@code executor}
      * @param connection the connection the reply comes on
-     * @param executor where completion and dependent stages run
+     * @param executor where conversion, completion and dependent stages run
+     * @param <S> the source's type
      * @param <T> the result type
      * @return the new future
      */
-    public static <T> PeerFuture<T> completedBy(CompletableFuture<T> source, Connection connection,
-            Executor executor) {
+    public static <S, T> PeerFuture<T> completedBy(CompletableFuture<S> source,
+            Function<? super S, ? extends T> convert, Connection connection, Executor executor) {
         PeerFuture<T> future = new PeerFuture<>(connection, executor);
         source.whenCompleteAsync((value, failure) -> {
-            if (failure == null) {
-                future.complete(value);
-            } else {
+            if (failure != null) {
                 future.completeExceptionally(failure);
+                return;
             }
+            T converted;
+            try {
+                converted = convert.apply(value);
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+                return;
+            }
+            future.complete(converted);
         }, executor);
         return future;
     }

@@ -6,6 +6,7 @@ import io.github.bjsonrpc.FunctionHandle;
 import io.github.bjsonrpc.Params;
 import io.github.bjsonrpc.wire.Json;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** Resolves object and function references against one connection's handler and exported objects. */
 final class References implements ArgumentBinder.References {
@@ -13,11 +14,13 @@ final class References implements ArgumentBinder.References {
     private final Connection connection;
     private final ObjectTable objects;
     private final Routes routes;
+    private final ObjectMapper values;
 
-    References(Connection connection, ObjectTable objects, Routes routes) {
+    References(Connection connection, ObjectTable objects, Routes routes, ObjectMapper values) {
         this.connection = connection;
         this.objects = objects;
         this.routes = routes;
+        this.values = values;
     }
 
     @Override
@@ -77,11 +80,11 @@ final class References implements ArgumentBinder.References {
         @Override
         public Object invoke(Object... args) {
             Params params = Params.from(args);
-            JsonNode positional = Json.MAPPER.valueToTree(params.positional());
-            JsonNode keywords = params.keywords().isEmpty() ? null : Json.MAPPER.valueToTree(params.keywords());
+            JsonNode positional = values.valueToTree(params.positional());
+            JsonNode keywords = params.keywords().isEmpty() ? null : values.valueToTree(params.keywords());
             Object[] bound;
             try {
-                bound = ArgumentBinder.bind(method, positional, keywords, connection, References.this);
+                bound = ArgumentBinder.bind(method, positional, keywords, connection, References.this, values);
             } catch (BindException e) {
                 throw new IllegalArgumentException(e.getMessage());
             }

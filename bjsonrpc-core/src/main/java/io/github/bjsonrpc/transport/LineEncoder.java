@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.github.bjsonrpc.Params;
+import io.github.bjsonrpc.wire.Exporter;
+import io.github.bjsonrpc.wire.Json;
 import io.github.bjsonrpc.wire.MessageWriter;
 import io.github.bjsonrpc.wire.RequestMessage;
 import io.netty.buffer.ByteBuf;
@@ -13,16 +15,28 @@ import io.netty.buffer.ByteBufOutputStream;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Encodes one connection's messages into whole lines, on the writing thread, with its exported objects named. */
+/**
+ * Encodes one connection's messages into whole lines, on the writing thread, with its exported objects named. Every
+ * line is written by a generator of the wire's own mapper, whose rules no application mapper changes; the values in
+ * it (arguments, results) are converted by the connection's value mapper.
+ */
 final class LineEncoder {
 
     private final ByteBufAllocator allocator;
+    private final ObjectWriter frames;
     private final ObjectWriter values;
 
-    LineEncoder(ByteBufAllocator allocator, ObjectWriter values) {
+    /**
+     * @param allocator where lines are allocated
+     * @param objects names the connection's exported objects
+     * @param values the connection's value mapper ({@link Json#valueMapper})
+     */
+    LineEncoder(ByteBufAllocator allocator, Exporter objects, JsonMapper values) {
         this.allocator = allocator;
-        this.values = values;
+        this.frames = Json.MAPPER.writer().withAttribute(Exporter.class, objects);
+        this.values = values == Json.MAPPER ? frames : values.writer().withAttribute(Exporter.class, objects);
     }
 
     /** A request, or a notification when {@code id} is negative. */
@@ -38,18 +52,18 @@ final class LineEncoder {
 
     /** An error reply. */
     ByteBuf error(JsonNode id, boolean jsonRpc2, String message, int code) {
-        return encode(gen -> MessageWriter.writeError(gen, values, id, jsonRpc2, message, code));
+        return encode(gen -> MessageWriter.writeError(gen, id, jsonRpc2, message, code));
     }
 
     /** The end-of-pipe marker the caller asked for. */
     ByteBuf pipeEnd(RequestMessage request) {
-        return encode(gen -> MessageWriter.writePipeEnd(gen, values, request));
+        return encode(gen -> MessageWriter.writePipeEnd(gen, request));
     }
 
     private ByteBuf encode(Consumer<JsonGenerator> body) {
         ByteBuf buffer = allocator.buffer();
         try {
-            try (JsonGenerator gen = values.createGenerator((OutputStream) new ByteBufOutputStream(buffer))) {
+            try (JsonGenerator gen = frames.createGenerator((OutputStream) new ByteBufOutputStream(buffer))) {
                 body.accept(gen);
             }
             buffer.writeByte('\n');

@@ -32,10 +32,9 @@ import io.github.bjsonrpc.dispatch.Dispatcher;
 import io.github.bjsonrpc.dispatch.HandlerPool;
 import io.github.bjsonrpc.dispatch.InboundQueue;
 import io.github.bjsonrpc.dispatch.ObjectTable;
-import io.github.bjsonrpc.wire.Exporter;
-import io.github.bjsonrpc.wire.Json;
 import io.netty.channel.Channel;
 import io.netty.handler.ssl.SslHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A {@link Connection} over a Netty channel: the facade over the parts that do the work. The channel's pipeline
@@ -74,8 +73,8 @@ final class NettyConnection implements Connection {
     private volatile boolean closing;
     private volatile boolean admitted;
 
-    NettyConnection(Channel channel, Role role, ConnectionOptions options, HandlerFactory handlerFactory,
-            ConnectionListener listener, RpcObserver observer) {
+    NettyConnection(Channel channel, Role role, ConnectionOptions options, JsonMapper values,
+            HandlerFactory handlerFactory, ConnectionListener listener, RpcObserver observer) {
         this.channel = channel;
         this.role = role;
         this.options = options;
@@ -87,15 +86,14 @@ final class NettyConnection implements Connection {
         AtomicLong counter = new AtomicLong();
         this.objects = new ObjectTable(counter::incrementAndGet, options.maxRemoteObjects(),
             () -> traffic.limitReached("remote-objects"));
-        this.calls = new PendingCalls(this, counter::incrementAndGet, options.maxPendingRequests(), traffic);
+        this.calls = new PendingCalls(this, values, counter::incrementAndGet, options.maxPendingRequests(), traffic);
         this.outbox = new Outbox(channel, options.writeHighWaterMark(), traffic);
         this.inbound = new InboundQueue(this, executor, options.maxConcurrency());
         this.throttle = new ReadThrottle(channel, options, inbound::queued, traffic);
         this.inbound.onLowWater(throttle.resumeAt(), throttle::relieved);
-        LineEncoder lines = new LineEncoder(channel.alloc(),
-            Json.MAPPER.writer().withAttribute(Exporter.class, objects));
+        LineEncoder lines = new LineEncoder(channel.alloc(), objects, values);
         this.replies = new ReplyWriter(lines, outbox, this::isOpen);
-        this.dispatcher = new Dispatcher(this, replies, objects, observer);
+        this.dispatcher = new Dispatcher(this, replies, objects, observer, values);
         this.verbs = new OutboundCalls(this, calls, lines, outbox, throttle, observer, traffic);
         this.interception = IssuedInterception.of(this, verbs);
     }

@@ -14,6 +14,7 @@ import io.github.bjsonrpc.wire.JsonValues;
 import io.github.bjsonrpc.wire.ReplyMessage;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The requests this side sent on one connection and still waits for: their ids, their limit, the conversion of
@@ -23,6 +24,7 @@ import tools.jackson.databind.JsonNode;
 final class PendingCalls {
 
     private final Connection connection;
+    private final ObjectMapper values;
     private final LongSupplier ids;
     private final int maxPending;
     private final TrafficCounters traffic;
@@ -33,12 +35,15 @@ final class PendingCalls {
 
     /**
      * @param connection the connection the requests went out on
+     * @param values converts their results
      * @param ids numbers the requests (the counter the connection's exported objects share, as in the reference)
      * @param maxPending how many may wait at once
      * @param traffic counts the limit when reached
      */
-    PendingCalls(Connection connection, LongSupplier ids, int maxPending, TrafficCounters traffic) {
+    PendingCalls(Connection connection, ObjectMapper values, LongSupplier ids, int maxPending,
+            TrafficCounters traffic) {
         this.connection = connection;
+        this.values = values;
         this.ids = ids;
         this.maxPending = maxPending;
         this.traffic = traffic;
@@ -147,6 +152,7 @@ final class PendingCalls {
      * @return the converted value
      * @throws BjsonRpcException if it does not convert
      */
+    @SuppressWarnings("unchecked")
     <T> T convert(JsonNode result, Class<T> type, String method) {
         if (type == Object.class) {
             return type.cast(JsonValues.toJava(result, remoteObjects));
@@ -161,8 +167,14 @@ final class PendingCalls {
         if (type.isInstance(result)) {
             return type.cast(result);
         }
+        if (values == Json.MAPPER) {
+            Object plain = JsonValues.scalar(result, type);
+            if (plain != null) {
+                return (T) plain;
+            }
+        }
         try {
-            return Json.MAPPER.treeToValue(result, type);
+            return values.treeToValue(result, type);
         } catch (JacksonException e) {
             throw new BjsonRpcException("Cannot convert the result of '" + method + "' to " + type.getName() + ": "
                 + e.getOriginalMessage(), e);

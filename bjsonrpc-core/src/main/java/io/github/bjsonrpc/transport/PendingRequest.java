@@ -16,13 +16,20 @@ import io.github.bjsonrpc.dispatch.PeerFuture;
 import io.github.bjsonrpc.dispatch.PeerWaits;
 import io.github.bjsonrpc.wire.ReplyMessage;
 import io.netty.util.Timeout;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A request of ours answered by its first reply. It has a deadline whether anybody waits for it or not: the
  * connection's call timeout from now, pushed back by a {@link #value(Duration)} that waits longer. Past it the
  * request is forgotten and fails with {@link CallTimeoutException}.
+ *
+ * <p>The I/O thread only hands the reply's {@code result} over; it is converted to the caller's type where it is
+ * asked for, once: by the thread waiting in {@link #value()}, or on the handler executor for the callbacks and the
+ * future.
  */
 final class PendingRequest<T> extends Pending implements Request<T> {
+
+    private static final Object UNCONVERTED = new Object();
 
     private final NettyConnection connection;
     private final PendingCalls calls;
@@ -30,7 +37,10 @@ final class PendingRequest<T> extends Pending implements Request<T> {
     private final long id;
     private final String method;
     private final Class<T> resultType;
-    private final CompletableFuture<T> future = new CompletableFuture<>();
+    /** The reply's result as it came, or how the request failed. */
+    private final CompletableFuture<JsonNode> reply = new CompletableFuture<>();
+    /** The result converted, once a thread has converted it; {@link #UNCONVERTED} before. */
+    private volatile Object converted = UNCONVERTED;
     /** A {@link System#nanoTime()} value. */
     private volatile long deadline;
     private volatile Timeout expiry;
@@ -46,7 +56,7 @@ final class PendingRequest<T> extends Pending implements Request<T> {
         long timeout = connection.options().callTimeout().toNanos();
         this.deadline = System.nanoTime() + timeout;
         this.expiry = Deadlines.after(this::expire, timeout);
-        future.whenComplete((value, failure) -> expiry.cancel());
+        reply.whenComplete((value, failure) -> expiry.cancel());
     }
 
     /** Pushes the deadline back to {@code timeout} from now, if that is later. */
@@ -59,7 +69,7 @@ final class PendingRequest<T> extends Pending implements Request<T> {
 
     /** At the deadline or after: fails the request unless it was pushed back or is done. */
     private void expire() {
-        if (future.isDone()) {
+        if (reply.isDone()) {
             return;
         }
         long left = deadline - System.nanoTime();
@@ -68,31 +78,53 @@ final class PendingRequest<T> extends Pending implements Request<T> {
             return;
         }
         calls.forget(id, this);
-        future.completeExceptionally(new CallTimeoutException("No reply to '" + method + "' #" + id
+        reply.completeExceptionally(new CallTimeoutException("No reply to '" + method + "' #" + id
             + " on connection " + connection.id() + " within " + connection.options().callTimeout()));
     }
 
     @Override
-    void onReply(ReplyMessage reply, int bytes) {
+    void onReply(ReplyMessage message, int bytes) {
         calls.forget(id, this);
-        if (reply.isError()) {
-            future.completeExceptionally(calls.remoteError(reply));
-            return;
-        }
-        try {
-            future.complete(calls.convert(reply.result(), resultType, method));
-        } catch (RuntimeException e) {
-            future.completeExceptionally(e);
+        if (message.isError()) {
+            reply.completeExceptionally(calls.remoteError(message));
+        } else {
+            reply.complete(message.result());
         }
     }
 
-    CompletableFuture<T> future() {
-        return future;
+    /** Completes when the reply comes or the request fails, with the result as it came. */
+    CompletableFuture<JsonNode> future() {
+        return reply;
     }
 
     @Override
     void fail(Throwable failure) {
-        future.completeExceptionally(failure);
+        reply.completeExceptionally(failure);
+    }
+
+    /**
+     * The result converted to the caller's type, on the calling thread the first time.
+     *
+     * @throws io.github.bjsonrpc.BjsonRpcException if it does not convert
+     */
+    @SuppressWarnings("unchecked")
+    private T converted(JsonNode result) {
+        Object value = converted;
+        if (value == UNCONVERTED) {
+            value = calls.convert(result, resultType, method);
+            converted = value;
+        }
+        return (T) value;
+    }
+
+    /** Why the result of a successful reply does not convert, or {@code null} if it does. */
+    private RuntimeException conversionFailure(JsonNode result) {
+        try {
+            converted(result);
+            return null;
+        } catch (RuntimeException e) {
+            return e;
+        }
     }
 
     @Override
@@ -113,14 +145,14 @@ final class PendingRequest<T> extends Pending implements Request<T> {
     @Override
     public T value(Duration timeout) {
         keepAtLeast(timeout);
-        if (!future.isDone()) {
+        if (!reply.isDone()) {
             try {
                 awaitReply(timeout);
             } catch (TimeoutException e) {
                 calls.forget(id, this);
                 CallTimeoutException timedOut = new CallTimeoutException("No reply to '" + method + "' #" + id
                     + " on connection " + connection.id() + " within " + timeout);
-                if (future.completeExceptionally(timedOut)) {
+                if (reply.completeExceptionally(timedOut)) {
                     throw timedOut;
                 }
             } catch (InterruptedException e) {
@@ -130,16 +162,23 @@ final class PendingRequest<T> extends Pending implements Request<T> {
                 // reported below
             }
         }
+        JsonNode result;
         try {
-            return future.getNow(null);
+            result = reply.getNow(null);
         } catch (CompletionException | CancellationException e) {
+            throw CallerFailures.inCallerThread(e);
+        }
+        try {
+            return converted(result);
+        } catch (RuntimeException e) {
+            // thrown as every failure of value() is: this thread's frames, the first failure as its cause
             throw CallerFailures.inCallerThread(e);
         }
     }
 
     @Override
     public boolean await(Duration timeout) {
-        if (!future.isDone()) {
+        if (!reply.isDone()) {
             try {
                 awaitReply(timeout);
             } catch (InterruptedException e) {
@@ -148,14 +187,14 @@ final class PendingRequest<T> extends Pending implements Request<T> {
                 // the caller looks at isDone()
             }
         }
-        return future.isDone();
+        return reply.isDone();
     }
 
     /** Waits for the reply, which may be behind pipe elements nobody consumes: reading goes on meanwhile. */
     private void awaitReply(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
         throttle.callerWaiting();
         try {
-            PeerWaits.await(connection, () -> future.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+            PeerWaits.await(connection, () -> reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
         } finally {
             throttle.callerDone();
         }
@@ -163,20 +202,25 @@ final class PendingRequest<T> extends Pending implements Request<T> {
 
     @Override
     public boolean isDone() {
-        return future.isDone();
+        return reply.isDone();
     }
 
     @Override
     public Request<T> onResult(Consumer<? super T> action) {
-        future.thenAcceptAsync(action, connection.executor());
+        reply.whenCompleteAsync((result, failure) -> {
+            if (failure == null && conversionFailure(result) == null) {
+                action.accept(converted(result));
+            }
+        }, connection.executor());
         return this;
     }
 
     @Override
     public Request<T> onError(Consumer<? super Throwable> action) {
-        future.whenCompleteAsync((value, failure) -> {
-            if (failure != null) {
-                action.accept(failure);
+        reply.whenCompleteAsync((result, failure) -> {
+            Throwable failed = failure != null ? failure : conversionFailure(result);
+            if (failed != null) {
+                action.accept(failed);
             }
         }, connection.executor());
         return this;
@@ -184,7 +228,8 @@ final class PendingRequest<T> extends Pending implements Request<T> {
 
     @Override
     public CompletableFuture<T> toCompletableFuture() {
-        CompletableFuture<T> derived = PeerFuture.completedBy(future, connection, connection.executor());
+        CompletableFuture<T> derived = PeerFuture.completedBy(reply, this::converted, connection,
+            connection.executor());
         derived.whenComplete((value, failure) -> {
             if (failure instanceof CancellationException) {
                 cancel();
@@ -195,15 +240,15 @@ final class PendingRequest<T> extends Pending implements Request<T> {
 
     /** Forgets the request: a late reply is dropped, and the request fails with a cancellation. */
     private void cancel() {
-        if (!future.isDone()) {
+        if (!reply.isDone()) {
             calls.forget(id, this);
-            future.completeExceptionally(new CancellationException("'" + method + "' #" + id + " on connection "
+            reply.completeExceptionally(new CancellationException("'" + method + "' #" + id + " on connection "
                 + connection.id() + " was cancelled"));
         }
     }
 
     @Override
     public String toString() {
-        return "Request[" + method + " #" + id + (future.isDone() ? ", done]" : "]");
+        return "Request[" + method + " #" + id + (reply.isDone() ? ", done]" : "]");
     }
 }

@@ -8,12 +8,14 @@ import io.github.bjsonrpc.ConnectionOptions;
 import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.Role;
 import io.github.bjsonrpc.RpcObserver;
+import io.github.bjsonrpc.wire.Json;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One pipeline for both roles, each stage one job: TLS, idleness, admission (then gone), lines, messages, routing,
@@ -24,9 +26,18 @@ final class Pipelines {
     private Pipelines() {
     }
 
-    /** What every connection of one endpoint is made with. */
+    /**
+     * What every connection of one endpoint is made with.
+     *
+     * @param values converts the connections' values: the options' mapper made ready once for all of them
+     */
     record Endpoint(HandlerFactory handlerFactory, ConnectionOptions options, ConnectionListener listener,
-            RpcObserver observer, ConnectionFilter filter, ConnectionRegistry registry) {
+            RpcObserver observer, ConnectionFilter filter, ConnectionRegistry registry, JsonMapper values) {
+
+        Endpoint(HandlerFactory handlerFactory, ConnectionOptions options, ConnectionListener listener,
+                RpcObserver observer, ConnectionFilter filter, ConnectionRegistry registry) {
+            this(handlerFactory, options, listener, observer, filter, registry, Json.valueMapper(options.jsonMapper()));
+        }
     }
 
     /**
@@ -41,8 +52,8 @@ final class Pipelines {
     static NettyConnection install(Channel channel, Role role, Endpoint endpoint, SslHandler tls) {
         ConnectionOptions options = endpoint.options();
         RpcObserver observer = GuardedObserver.of(endpoint.observer());
-        NettyConnection connection = new NettyConnection(channel, role, options, endpoint.handlerFactory(),
-            endpoint.listener(), observer);
+        NettyConnection connection = new NettyConnection(channel, role, options, endpoint.values(),
+            endpoint.handlerFactory(), endpoint.listener(), observer);
         channel.config().setWriteBufferWaterMark(new WriteBufferWaterMark(options.writeHighWaterMark() / 2,
             options.writeHighWaterMark()));
         ChannelPipeline pipeline = channel.pipeline();

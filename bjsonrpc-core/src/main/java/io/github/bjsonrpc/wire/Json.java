@@ -7,6 +7,7 @@ import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.core.util.JsonGeneratorDelegate;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JacksonModule;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,10 +33,67 @@ public final class Json {
     /** The reserved key naming a method of the reader: {@code {"__functionreference__":NAME}}. */
     public static final String FUNCTION_REFERENCE = "__functionreference__";
 
-    /** The shared mapper. Thread-safe; configure nothing on it after start-up. */
+    /**
+     * The wire's own mapper: it writes and reads every message, and converts values on connections whose options
+     * name no mapper of their own. Thread-safe; configure nothing on it after start-up.
+     */
     public static final JsonMapper MAPPER = createMapper();
 
+    /**
+     * What an application mapper must never do with a value it writes into a message: indent it, wrap it in a root
+     * name, flush the line half-written, or close it once written (an exported object lives on).
+     */
+    private static final SerializationFeature[] NEVER_FOR_VALUES = {SerializationFeature.INDENT_OUTPUT,
+        SerializationFeature.WRAP_ROOT_VALUE, SerializationFeature.FLUSH_AFTER_WRITE_VALUE,
+        SerializationFeature.CLOSE_CLOSEABLE};
+
     private Json() {
+    }
+
+    /**
+     * The mapper that converts the values of connections whose options name {@code application}: parameters and
+     * results of this side's methods, arguments and results of its calls. It keeps the application's rules (its
+     * modules, serializers, naming, inclusion, date and enum handling) and adds the wire's: the reference objects
+     * ({@link io.github.bjsonrpc.RemoteObject}, {@link io.github.bjsonrpc.FunctionReference},
+     * {@link io.github.bjsonrpc.Exported} instances) are written as the wire writes them, and no value is indented,
+     * wrapped in a root name or closed once written. The bytes themselves stay the wire's whatever the application
+     * mapper says: every message is written by a generator of {@link #MAPPER} (key order, ASCII escapes, the
+     * reference's number forms, one line) and read by its parser, and the application mapper only fills in the
+     * values.
+     *
+     * <p>A mapper that already follows these rules (the wire's own, or one this method returned) is returned as it
+     * is; any other is rebuilt, which takes a while: give connections the mapper this method returns to spare each
+     * of them the rebuilding.
+     *
+     * @param application the application's mapper, or {@code null} for the wire's own
+     * @return a mapper for the values of such connections
+     */
+    public static JsonMapper valueMapper(JsonMapper application) {
+        if (application == null || followsWireRules(application)) {
+            return application == null ? MAPPER : application;
+        }
+        return application.rebuild()
+            .disable(NEVER_FOR_VALUES)
+            .disable(DeserializationFeature.UNWRAP_ROOT_VALUE)
+            .addModule(new WireModule())
+            .build();
+    }
+
+    private static boolean followsWireRules(JsonMapper mapper) {
+        for (SerializationFeature feature : NEVER_FOR_VALUES) {
+            if (mapper.isEnabled(feature)) {
+                return false;
+            }
+        }
+        if (mapper.isEnabled(DeserializationFeature.UNWRAP_ROOT_VALUE)) {
+            return false;
+        }
+        for (JacksonModule module : mapper.registeredModules()) {
+            if (module instanceof WireModule) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static JsonMapper createMapper() {

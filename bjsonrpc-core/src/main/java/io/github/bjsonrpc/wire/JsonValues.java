@@ -32,6 +32,35 @@ public final class JsonValues {
     }
 
     /**
+     * What {@link Json#MAPPER} makes of a string, boolean, integer or float for the types that take it as it is
+     * ({@code String}, {@code Boolean}, {@code Integer} for an integer that fits, {@code Long}, {@code Double}, or
+     * their primitives), without the cost of a binding. Only for the wire's own mapper: an application's may bind
+     * these types its own way.
+     *
+     * @param node a JSON value
+     * @param type the type asked for
+     * @return the value, or {@code null} when it takes a binding (any other type, or a value of another kind)
+     */
+    public static Object scalar(JsonNode node, Class<?> type) {
+        if (type == String.class) {
+            return node.isString() ? node.stringValue() : null;
+        }
+        if (type == Integer.class || type == int.class) {
+            return node.isInt() ? node.intValue() : null;
+        }
+        if (type == Long.class || type == long.class) {
+            return node.isInt() || node.isLong() ? node.longValue() : null;
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return node.isBoolean() ? node.booleanValue() : null;
+        }
+        if (type == Double.class || type == double.class) {
+            return node.isDouble() ? node.doubleValue() : null;
+        }
+        return null;
+    }
+
+    /**
      * @param node a JSON value, or {@code null}
      * @param references resolves reference objects
      * @return the plain Java value

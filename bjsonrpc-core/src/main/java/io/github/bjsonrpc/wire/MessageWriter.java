@@ -19,6 +19,10 @@ import tools.jackson.databind.ObjectWriter;
  * <p>One extension, never written to a peer that did not ask for it: a request carrying {@code "pipeend":true}
  * is answered, after its last element, with {@code {"result":null,"error":null,"id":I,"pipeend":true}}, so that
  * a caller knows a pipe has ended. Reference peers neither send nor receive it.
+ *
+ * <p>Everything but the values is written by the generator itself, with the rules of the mapper that made it: give
+ * these methods a generator of {@link Json#MAPPER}. The values (arguments, results) are converted by the writer
+ * given for them, an application's mapper perhaps ({@link Json#valueMapper}), into that generator.
  */
 public final class MessageWriter {
 
@@ -118,20 +122,18 @@ public final class MessageWriter {
             values.writeValue(gen, result);
             gen.writeNullProperty("error");
         }
-        writeId(gen, values, request.id());
+        writeId(gen, request.id());
         gen.writeEndObject();
     }
 
     /**
      * @param gen where to write
-     * @param values writes the id token
      * @param id the id token answered
      * @param jsonRpc2 whether to answer in JSON-RPC 2.0 form
      * @param message the error text, as the reference words it
      * @param code the JSON-RPC 2.0 error code, used only in that form
      */
-    public static void writeError(JsonGenerator gen, ObjectWriter values, JsonNode id, boolean jsonRpc2,
-            String message, int code) {
+    public static void writeError(JsonGenerator gen, JsonNode id, boolean jsonRpc2, String message, int code) {
         gen.writeStartObject();
         if (jsonRpc2) {
             gen.writeStringProperty("jsonrpc", "2.0");
@@ -144,16 +146,15 @@ public final class MessageWriter {
             gen.writeNullProperty("result");
             gen.writeStringProperty("error", message);
         }
-        writeId(gen, values, id);
+        writeId(gen, id);
         gen.writeEndObject();
     }
 
     /**
      * @param gen where to write
-     * @param values writes the id token
      * @param request the pipe request that has no more elements
      */
-    public static void writePipeEnd(JsonGenerator gen, ObjectWriter values, RequestMessage request) {
+    public static void writePipeEnd(JsonGenerator gen, RequestMessage request) {
         gen.writeStartObject();
         if (request.jsonRpc2()) {
             gen.writeStringProperty("jsonrpc", "2.0");
@@ -162,17 +163,18 @@ public final class MessageWriter {
             gen.writeNullProperty("result");
             gen.writeNullProperty("error");
         }
-        writeId(gen, values, request.id());
+        writeId(gen, request.id());
         gen.writeBooleanProperty(PIPE_END, true);
         gen.writeEndObject();
     }
 
-    private static void writeId(JsonGenerator gen, ObjectWriter values, JsonNode id) {
+    /** The id token as it came, written with the generator's own rules whatever converts the values. */
+    private static void writeId(JsonGenerator gen, JsonNode id) {
         gen.writeName("id");
         if (id.isIntegralNumber() && id.canConvertToLong()) {
             gen.writeNumber(id.longValue());
         } else {
-            values.writeValue(gen, id);
+            gen.writeTree(id);
         }
     }
 }

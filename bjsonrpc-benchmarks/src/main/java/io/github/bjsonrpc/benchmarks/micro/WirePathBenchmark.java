@@ -88,7 +88,7 @@ public class WirePathBenchmark {
 
     @Benchmark
     public Object[] bindParams() throws Exception {
-        return ArgumentBinder.bind(echo, request.params(), request.kwparams(), null, null);
+        return ArgumentBinder.bind(echo, request.params(), request.kwparams(), null, null, Json.MAPPER);
     }
 
     @Benchmark
@@ -111,7 +111,8 @@ public class WirePathBenchmark {
     public Object fullRequestToReply() throws Throwable {
         MessageReader.read(requestLine, 0, requestLine.length, capture);
         RequestMessage r = capture.request;
-        Object result = echo.invoke(new EchoHandler(), ArgumentBinder.bind(echo, r.params(), r.kwparams(), null, null));
+        Object result = echo.invoke(new EchoHandler(), ArgumentBinder.bind(echo, r.params(), r.kwparams(), null, null,
+            Json.MAPPER));
         out.clear();
         try (JsonGenerator gen = values.createGenerator((OutputStream) new ByteBufOutputStream(out))) {
             MessageWriter.writeResult(gen, values, r, result);

@@ -23,14 +23,18 @@ import io.github.bjsonrpc.boot.BjsonRpcConnections;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.CurrentConnection;
 import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
+import io.github.bjsonrpc.boot.BjsonRpcJsonMapper;
+import io.github.bjsonrpc.boot.BjsonRpcJsonMapperCustomizer;
 import io.github.bjsonrpc.boot.BjsonRpcService;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What the bjsonrpc server and clients share: the {@code bjsonrpc.*} properties, the registry of
- * {@link BjsonRpcService} beans, the registry of open connections, the executor for handler code, and, in an
- * application with services, the {@link Connection} that service beans can have injected.
+ * {@link BjsonRpcService} beans, the registry of open connections, the executor for handler code, the Jackson mapper
+ * of their values (the application's {@link JsonMapper}, see {@link BjsonRpcJsonMapper}), and, in an application
+ * with services, the {@link Connection} that service beans can have injected.
  */
-@AutoConfiguration
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass(BjsonRpc.class)
 @EnableConfigurationProperties(BjsonRpcProperties.class)
 public final class BjsonRpcAutoConfiguration {
@@ -45,6 +49,16 @@ public final class BjsonRpcAutoConfiguration {
     @ConditionalOnMissingBean
     BjsonRpcConnections bjsonRpcConnections() {
         return new BjsonRpcConnections();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    BjsonRpcJsonMapper bjsonRpcJsonMapper(BjsonRpcProperties properties, ObjectProvider<JsonMapper> applicationMapper,
+            ObjectProvider<BjsonRpcJsonMapperCustomizer> customizers) {
+        JsonMapper mapper = BjsonRpcJsonMappers.create(
+            properties.getJson().isUseApplicationMapper() ? applicationMapper.getIfUnique() : null,
+            customizers.orderedStream().toList());
+        return () -> mapper;
     }
 
     @Bean

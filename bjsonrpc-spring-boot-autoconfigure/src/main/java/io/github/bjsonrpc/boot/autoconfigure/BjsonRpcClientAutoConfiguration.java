@@ -18,6 +18,7 @@ import org.springframework.core.env.Environment;
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.boot.BjsonRpcConnections;
 import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
+import io.github.bjsonrpc.boot.BjsonRpcJsonMapper;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientCustomizer;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientFactory;
@@ -45,7 +46,7 @@ public final class BjsonRpcClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     BjsonRpcClientFactory bjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services,
-            BjsonRpcHandlerExecutor executor, ObjectProvider<SslBundles> sslBundles,
+            BjsonRpcHandlerExecutor executor, BjsonRpcJsonMapper jsonMapper, ObjectProvider<SslBundles> sslBundles,
             ObjectProvider<BjsonRpcClientCustomizer> customizers, ApplicationContext context,
             BjsonRpcConnections connections, DiscoveredPeers discovered) {
         Set<String> configured = properties.getClients().keySet();
@@ -55,8 +56,9 @@ public final class BjsonRpcClientAutoConfiguration {
                     + "', but no bjsonrpc.clients." + client + " is configured");
             }
         }
-        return new PropertiesBjsonRpcClientFactory(properties, services, executor, sslBundles.getIfAvailable(),
-            customizers.orderedStream().toList(), context, connections, context.getEnvironment(), discovered);
+        return new PropertiesBjsonRpcClientFactory(properties, services, executor, jsonMapper,
+            sslBundles.getIfAvailable(), customizers.orderedStream().toList(), context, connections,
+            context.getEnvironment(), discovered);
     }
 
     @Bean

@@ -17,8 +17,8 @@ import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.BjsonRpcServer;
 
 /**
- * Configuration of the bjsonrpc server ({@code bjsonrpc.server.*}) and of the clients
- * ({@code bjsonrpc.clients.<name>.*}).
+ * Configuration of the bjsonrpc server ({@code bjsonrpc.server.*}), of the clients
+ * ({@code bjsonrpc.clients.<name>.*}) and of the conversion of their values ({@code bjsonrpc.json.*}).
  */
 @ConfigurationProperties("bjsonrpc")
 public class BjsonRpcProperties {
@@ -28,6 +28,8 @@ public class BjsonRpcProperties {
     /** Outbound connections, by name: each becomes a BjsonRpcClient bean, injected by that name. */
     private final Map<String, Client> clients = new LinkedHashMap<>();
 
+    private final Json json = new Json();
+
     /** The server. */
     public Server getServer() {
         return server;
@@ -36,6 +38,34 @@ public class BjsonRpcProperties {
     /** The clients, by name. */
     public Map<String, Client> getClients() {
         return clients;
+    }
+
+    /** How the values of the connections are converted. */
+    public Json getJson() {
+        return json;
+    }
+
+    /** How the parameters, results and arguments of the server's and the clients' connections are converted. */
+    public static class Json {
+
+        /**
+         * Whether the application's Jackson JsonMapper (spring.jackson.*, JacksonModule beans) converts the
+         * parameters and results of the services and the arguments and results of the clients. When false, the
+         * library's own mapper does.
+         */
+        private boolean useApplicationMapper = true;
+
+        /** Whether the application's JsonMapper converts the values of the connections. */
+        public boolean isUseApplicationMapper() {
+            return useApplicationMapper;
+        }
+
+        /**
+         * @param useApplicationMapper false for the library's own mapper
+         */
+        public void setUseApplicationMapper(boolean useApplicationMapper) {
+            this.useApplicationMapper = useApplicationMapper;
+        }
     }
 
     /** Settings every connection has, whichever side opened it. */

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Conditional;
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.boot.BjsonRpcConnections;
 import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
+import io.github.bjsonrpc.boot.BjsonRpcJsonMapper;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerCustomizer;
 import io.github.bjsonrpc.boot.server.BjsonRpcServerLifecycle;
@@ -34,12 +35,12 @@ public final class BjsonRpcServerAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     BjsonRpcServerLifecycle bjsonRpcServerLifecycle(BjsonRpcProperties properties, BjsonRpcServices services,
-            BjsonRpcHandlerExecutor executor, ObjectProvider<SslBundles> sslBundles,
+            BjsonRpcHandlerExecutor executor, BjsonRpcJsonMapper jsonMapper, ObjectProvider<SslBundles> sslBundles,
             ObjectProvider<BjsonRpcServerCustomizer> customizers, ApplicationContext context,
             BjsonRpcConnections connections) {
         BjsonRpcProperties.Server server = properties.getServer();
         String bundle = server.getSsl().getBundle();
-        return new BjsonRpcServerLifecycle(new PropertiesBjsonRpcServerFactory(server, services, executor,
+        return new BjsonRpcServerLifecycle(new PropertiesBjsonRpcServerFactory(server, services, executor, jsonMapper,
             bundle == null ? null
                 : SslContexts.server(sslBundles.getIfAvailable(), bundle, server.getSsl().getClientAuth()),
             customizers.orderedStream().toList(), context, connections),

@@ -3,6 +3,7 @@ package io.github.bjsonrpc.boot.autoconfigure;
 import java.util.concurrent.Executor;
 
 import io.github.bjsonrpc.ConnectionOptions;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Turns {@code bjsonrpc.*} connection settings into the core's options, with messages naming the properties. */
 final class ConnectionSettingsMapper {
@@ -11,7 +12,7 @@ final class ConnectionSettingsMapper {
     }
 
     static ConnectionOptions options(String prefix, BjsonRpcProperties.ConnectionSettings settings,
-            Executor executor) {
+            Executor executor, JsonMapper jsonMapper) {
         int lineLength = bytes(prefix + ".max-line-length", settings.getMaxLineLength());
         int highWaterMark = bytes(prefix + ".write-high-water-mark", settings.getWriteHighWaterMark());
         int pipeBuffer = bytes(prefix + ".max-buffered-pipe-bytes", settings.getMaxBufferedPipeBytes());
@@ -28,6 +29,7 @@ final class ConnectionSettingsMapper {
                 .idleTimeout(settings.getIdleTimeout())
                 .maxBufferedPipeBytes(pipeBuffer)
                 .executor(executor)
+                .jsonMapper(jsonMapper)
                 .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalStateException("Invalid " + prefix + ".* settings: " + e.getMessage(), e);

@@ -14,6 +14,7 @@ import io.github.bjsonrpc.PeerList;
 import io.github.bjsonrpc.Reconnect;
 import io.github.bjsonrpc.boot.BjsonRpcConnections;
 import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
+import io.github.bjsonrpc.boot.BjsonRpcJsonMapper;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.ConnectionEvents;
 import io.github.bjsonrpc.boot.client.BjsonRpcClientCustomizer;
@@ -26,6 +27,7 @@ final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
     private final BjsonRpcProperties properties;
     private final BjsonRpcServices services;
     private final BjsonRpcHandlerExecutor executor;
+    private final BjsonRpcJsonMapper jsonMapper;
     private final @Nullable SslBundles sslBundles;
     private final List<BjsonRpcClientCustomizer> customizers;
     private final ApplicationEventPublisher publisher;
@@ -33,9 +35,11 @@ final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
     private final Environment environment;
     private final DiscoveredPeers discovered;
 
-    PropertiesBjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services, BjsonRpcHandlerExecutor executor,
-            @Nullable SslBundles sslBundles, List<BjsonRpcClientCustomizer> customizers, ApplicationEventPublisher publisher,
+    PropertiesBjsonRpcClientFactory(BjsonRpcProperties properties, BjsonRpcServices services,
+            BjsonRpcHandlerExecutor executor, BjsonRpcJsonMapper jsonMapper, @Nullable SslBundles sslBundles,
+            List<BjsonRpcClientCustomizer> customizers, ApplicationEventPublisher publisher,
             BjsonRpcConnections connections, Environment environment, DiscoveredPeers discovered) {
+        this.jsonMapper = jsonMapper;
         this.environment = environment;
         this.discovered = discovered;
         this.connections = connections;
@@ -61,7 +65,8 @@ final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
             .addConnectionListener(connections.forClient(name))
             .addConnectionListener(new ConnectionEvents(publisher, executor.executor(), name));
         try {
-            builder.options(ConnectionSettingsMapper.options(prefix, client, executor.executor()).toBuilder()
+            builder.options(ConnectionSettingsMapper.options(prefix, client, executor.executor(),
+                    jsonMapper.jsonMapper()).toBuilder()
                     .connectTimeout(client.getConnectTimeout()).build())
                 .reconnect(new Reconnect(reconnect.isEnabled(), reconnect.getInitialDelay(), reconnect.getMaxDelay(),
                     reconnect.getMultiplier()));

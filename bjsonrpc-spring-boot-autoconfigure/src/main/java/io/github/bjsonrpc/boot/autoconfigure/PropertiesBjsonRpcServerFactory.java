@@ -10,6 +10,7 @@ import io.github.bjsonrpc.BjsonRpcException;
 import io.github.bjsonrpc.BjsonRpcServer;
 import io.github.bjsonrpc.boot.BjsonRpcConnections;
 import io.github.bjsonrpc.boot.BjsonRpcHandlerExecutor;
+import io.github.bjsonrpc.boot.BjsonRpcJsonMapper;
 import io.github.bjsonrpc.boot.BjsonRpcServices;
 import io.github.bjsonrpc.boot.ConnectionEvents;
 import io.github.bjsonrpc.boot.server.BjsonRpcPortInUseException;
@@ -23,17 +24,20 @@ final class PropertiesBjsonRpcServerFactory implements BjsonRpcServerFactory {
     private final BjsonRpcProperties.Server properties;
     private final BjsonRpcServices services;
     private final BjsonRpcHandlerExecutor executor;
+    private final BjsonRpcJsonMapper jsonMapper;
     private final @Nullable SslContext sslContext;
     private final List<BjsonRpcServerCustomizer> customizers;
     private final ApplicationEventPublisher publisher;
     private final BjsonRpcConnections connections;
 
     PropertiesBjsonRpcServerFactory(BjsonRpcProperties.Server properties, BjsonRpcServices services,
-            BjsonRpcHandlerExecutor executor, @Nullable SslContext sslContext, List<BjsonRpcServerCustomizer> customizers,
-            ApplicationEventPublisher publisher, BjsonRpcConnections connections) {
+            BjsonRpcHandlerExecutor executor, BjsonRpcJsonMapper jsonMapper, @Nullable SslContext sslContext,
+            List<BjsonRpcServerCustomizer> customizers, ApplicationEventPublisher publisher,
+            BjsonRpcConnections connections) {
         this.properties = properties;
         this.services = services;
         this.executor = executor;
+        this.jsonMapper = jsonMapper;
         this.sslContext = sslContext;
         this.customizers = customizers;
         this.publisher = publisher;
@@ -46,7 +50,8 @@ final class PropertiesBjsonRpcServerFactory implements BjsonRpcServerFactory {
             .host(properties.getHost())
             .port(properties.getPort())
             .handlerFactory(services.serverHandlers())
-            .options(ConnectionSettingsMapper.options("bjsonrpc.server", properties, executor.executor()))
+            .options(ConnectionSettingsMapper.options("bjsonrpc.server", properties, executor.executor(),
+                jsonMapper.jsonMapper()))
             .sslContext(sslContext)
             .maxConnections(properties.getMaxConnections())
             .addConnectionListener(connections.forServer())
