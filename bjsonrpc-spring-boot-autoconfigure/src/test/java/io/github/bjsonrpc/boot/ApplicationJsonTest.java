@@ -163,9 +163,12 @@ class ApplicationJsonTest {
     @Test
     void aClientConvertsWithTheApplicationsJacksonAndCallsInTheWiresBytes() throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            // a tracer is on this module's test classpath: left out here, so that requests carry no trace context
             ConfigurableApplicationContext context = apps.start(ClientApp.class,
                 "spring.jackson.serialization.indent-output=true", "bjsonrpc.clients.clock.host=127.0.0.1",
-                "bjsonrpc.clients.clock.port=" + listener.getLocalPort());
+                "bjsonrpc.clients.clock.port=" + listener.getLocalPort(),
+                "spring.autoconfigure.exclude=org.springframework.boot.micrometer.tracing.brave.autoconfigure"
+                    + ".BraveAutoConfiguration");
             ClockApi clock = context.getBean(ClockApi.class);
 
             CompletableFuture<Instant> later = CompletableFuture.supplyAsync(() -> clock.later(AT, 90));
