@@ -12,8 +12,9 @@ import io.github.bjsonrpc.wire.RequestMessage;
 /**
  * Runs the peer's requests against one connection's handler and the objects it exported ({@code NAME.method},
  * {@code NAME.__delete__}): finds the published method, binds the arguments, invokes it, and has {@link Answers}
- * turn what it returned or threw into replies. Runs on the connection's {@link InboundQueue}, never on an I/O
- * thread, except {@link #turnedAway} which decides on the I/O thread whether a request runs at all.
+ * turn what it returned or threw into replies. Runs on the connection's {@link InboundQueue}: on the handler
+ * executor, or on the connection's I/O thread for an {@linkplain io.github.bjsonrpc.Inline inline} method that can
+ * start at once. {@link #turnedAway} and {@link #runsInline} decide on the I/O thread how a request runs.
  */
 public final class Dispatcher {
 
@@ -43,7 +44,7 @@ public final class Dispatcher {
         this.replies = replies;
         this.objects = objects;
         this.observer = observer;
-        this.routes = new Routes(objects);
+        this.routes = new Routes(objects, connection.options());
         this.references = new References(connection, objects, routes);
         this.answers = new Answers(connection, replies);
     }
@@ -93,6 +94,18 @@ public final class Dispatcher {
     }
 
     /**
+     * Whether a request names an {@linkplain io.github.bjsonrpc.Inline inline} method: it may then run on the I/O
+     * thread that read it, if it can start at once ({@link InboundQueue#runHere}).
+     *
+     * @param request a request that just arrived
+     * @return whether its method runs inline
+     */
+    public boolean runsInline(RequestMessage request) {
+        Routes.Route route = routes.find(request.method());
+        return route != null && route.inline();
+    }
+
+    /**
      * Runs one request and writes its replies (none for a notification), now or, for an asynchronous result,
      * when it completes.
      *
@@ -124,8 +137,12 @@ public final class Dispatcher {
             scope.end(type, RpcObserver.Outcome.INVALID_PARAMS);
             return;
         }
+        CallContext inline = route.inline() ? CallContext.current() : null;
         Object result;
         try {
+            if (inline != null) {
+                inline.runningInline(route.observedName());
+            }
             result = route.method().invoke(route.target(), args);
         } catch (Throwable failure) {
             answers.failure(request, failure, scope, type);
@@ -133,8 +150,12 @@ public final class Dispatcher {
                 throw (Error) failure;
             }
             return;
+        } finally {
+            if (inline != null) {
+                inline.runningInline(null);
+            }
         }
-        answers.result(request, result, scope);
+        answers.result(request, result, scope, route.inline());
     }
 
     private static boolean isDelete(String name) {
