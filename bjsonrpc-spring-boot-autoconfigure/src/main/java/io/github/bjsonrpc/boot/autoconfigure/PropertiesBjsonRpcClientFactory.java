@@ -55,7 +55,8 @@ final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
             .addConnectionListener(connections.forClient(name))
             .addConnectionListener(new ConnectionEvents(publisher, executor.executor(), name));
         try {
-            builder.options(ConnectionSettingsMapper.options(prefix, client, executor.executor()).toBuilder()
+            builder.options(ConnectionSettingsMapper.options(prefix, client, executor.executor(),
+                    services.clientInlineMethods(name)).toBuilder()
                     .connectTimeout(client.getConnectTimeout()).build())
                 .reconnect(new Reconnect(reconnect.isEnabled(), reconnect.getInitialDelay(), reconnect.getMaxDelay(),
                     reconnect.getMultiplier()));

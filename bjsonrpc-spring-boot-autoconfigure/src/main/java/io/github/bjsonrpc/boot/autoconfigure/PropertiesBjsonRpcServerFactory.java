@@ -46,7 +46,8 @@ final class PropertiesBjsonRpcServerFactory implements BjsonRpcServerFactory {
             .host(properties.getHost())
             .port(properties.getPort())
             .handlerFactory(services.serverHandlers())
-            .options(ConnectionSettingsMapper.options("bjsonrpc.server", properties, executor.executor()))
+            .options(ConnectionSettingsMapper.options("bjsonrpc.server", properties, executor.executor(),
+                services.serverInlineMethods()))
             .sslContext(sslContext)
             .maxConnections(properties.getMaxConnections())
             .addConnectionListener(connections.forServer())
