@@ -104,6 +104,11 @@ final class NettyConnection implements Connection {
         return traffic;
     }
 
+    /** The channel the connection runs on. */
+    Channel channel() {
+        return channel;
+    }
+
     Outbox outbox() {
         return outbox;
     }
