@@ -129,10 +129,11 @@ class InlineBlockingTest {
             .options(ConnectionOptions.defaults().withInlineTimeLimit(LIMIT)).start());
     }
 
-    /** A client whose first call has been answered: the server's handler is made, inline calls start at once. */
+    /** A client whose first call is over: the server's handler is made, inline calls start at once. */
     private Connection client(BjsonRpcServer server) {
         Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), c -> new Named()));
         assertThat(client.call("ping")).isEqualTo("pong");
+        InlineModeTest.awaitIdle(server);
         return client;
     }
 

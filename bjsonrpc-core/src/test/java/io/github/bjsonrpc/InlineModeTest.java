@@ -125,14 +125,21 @@ class InlineModeTest {
     }
 
     /**
-     * A client whose first call has been answered: the server's handler is made, so that the calls of the test
-     * can start at once (the ones that arrive before wait for the handler, on the executor).
+     * A client whose first call has been answered and is over: the server's handler is made and no request holds
+     * the slot, so that the inline calls of the test start at once (a request that arrives while another still
+     * holds the slot, even one just answered, waits its turn on the executor).
      */
     private Connection client(BjsonRpcServer server, String firstCall) {
         Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE,
             ConnectionOptions.defaults().withPipeEndMarker(true)));
         client.call(firstCall);
+        awaitIdle(server);
         return client;
+    }
+
+    static void awaitIdle(BjsonRpcServer server) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.connections().stream()
+            .allMatch(accepted -> accepted.stats().inFlightRequests() == 0));
     }
 
     private Connection client(BjsonRpcServer server) {

@@ -1,6 +1,7 @@
 package io.github.bjsonrpc.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.springframework.context.ApplicationContext;
 
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.BjsonRpcClient;
+import io.github.bjsonrpc.BjsonRpcServer;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.HandlerFactory;
 import io.github.bjsonrpc.Inline;
@@ -68,11 +70,16 @@ class InlineServicesTests {
         }
     }
 
+    /**
+     * A connection whose first call is over: its services are made and no request holds its slot, so that an
+     * inline call starts at once (one arriving while another still holds the slot waits its turn on the executor).
+     */
     private static Connection connect(ApplicationContext context) {
-        Connection peer = BjsonRpc.connect("127.0.0.1", context.getBean(BjsonRpcServerLifecycle.class).server().port(),
-            HandlerFactory.NONE);
-        // once answered, the services of the connection are made: the next calls can start at once
+        BjsonRpcServer server = context.getBean(BjsonRpcServerLifecycle.class).server();
+        Connection peer = BjsonRpc.connect("127.0.0.1", server.port(), HandlerFactory.NONE);
         peer.call("plainThread");
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.connections().stream()
+            .allMatch(accepted -> accepted.stats().inFlightRequests() == 0));
         return peer;
     }
 
@@ -85,9 +92,10 @@ class InlineServicesTests {
                 assertThat(peer.call(String.class, "annotatedThread")).startsWith(IO_THREAD);
                 assertThat(peer.call(String.class, "plainThread")).doesNotStartWith(IO_THREAD);
             }
+            // the client's inline service, called back: on the event loop once its connection is idle
             BjsonRpcClient self = context.getBean("self", BjsonRpcClient.class);
-            self.call("plainThread");
-            assertThat(self.call(String.class, "askClient")).startsWith(IO_THREAD);
+            await().atMost(Duration.ofSeconds(10))
+                .until(() -> self.call(String.class, "askClient").startsWith(IO_THREAD));
         });
     }
 
