@@ -154,7 +154,7 @@ class InlineBlockingTest {
         Connection client = client(server);
 
         assertThatThrownBy(() -> client.call("ask")).isInstanceOf(RemoteError.class)
-            .hasMessageContaining("'ask' runs inline").hasMessageContaining("cannot wait for its peer")
+            .hasMessageContaining("'ask' runs inline").hasMessageContaining("cannot wait for a peer")
             .hasMessageContaining("toCompletableFuture()");
         assertThatThrownBy(() -> client.call("join")).isInstanceOf(RemoteError.class)
             .hasMessageContaining("'join' runs inline");

@@ -52,7 +52,7 @@ public final class PeerWaits {
         String inline = CallContext.inlineMethod();
         if (inline != null) {
             throw new BjsonRpcException("'" + inline + "' runs inline (@Inline, on an event loop) and cannot wait for "
-                + "its peer: the wait would stall every connection of that event loop. Return the request's "
+                + "a peer: the wait would stall every connection of that event loop. Return the request's "
                 + "toCompletableFuture() (or a stage chained on it) instead, or let the method run on the handler "
                 + "executor");
         }
