@@ -2,8 +2,10 @@ package io.github.bjsonrpc;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -76,16 +78,28 @@ import tools.jackson.databind.json.JsonMapper;
  *        writes them; {@code INDENT_OUTPUT}, {@code WRAP_ROOT_VALUE}, {@code UNWRAP_ROOT_VALUE} and
  *        {@code CLOSE_CLOSEABLE} are off. See {@code io.github.bjsonrpc.wire.Json.valueMapper}, which makes a
  *        mapper ready once for many connections
+ * @param inlineMethods the published methods of this side's handler that run {@linkplain Inline inline}, on the
+ *        connection's event loop with no hand-off to the executor, by the name the peer calls (none by default);
+ *        {@value #ALL_METHODS} for every method, those of exported objects included. An {@link Inline} annotation
+ *        on a method or its class decides before this option does
+ * @param inlineTimeLimit how long an inline method may run on an event loop before it is reported (default
+ *        500 ms): a WARN with the method's stack, the limit {@code inline-time} counted, and the event loop's
+ *        thread interrupted, so that a method blocked in an interruptible wait fails instead of stalling the
+ *        other connections of that event loop
  */
 public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration callTimeout, Executor executor,
         boolean pipeEndMarker, Duration connectTimeout, int maxRemoteObjects, int maxPendingRequests, int maxOpenPipes,
         int maxQueuedRequests, int writeHighWaterMark, Duration idleTimeout, int maxBufferedPipeBytes,
-        List<RpcInterceptor> interceptors, List<RpcExceptionHandler> exceptionHandlers, JsonMapper jsonMapper) {
+        List<RpcInterceptor> interceptors, List<RpcExceptionHandler> exceptionHandlers, JsonMapper jsonMapper,
+        Set<String> inlineMethods, Duration inlineTimeLimit) {
+
+    /** In {@link #inlineMethods()}: every published method runs inline. */
+    public static final String ALL_METHODS = "*";
 
     private static final ConnectionOptions DEFAULTS = new ConnectionOptions(
         8 * 1024 * 1024, 1, Duration.ofSeconds(60), null, false,
         Duration.ofSeconds(10), 1024, 10_000, 1_000, 10_000, 1024 * 1024, Duration.ZERO, 8 * 1024 * 1024,
-        List.of(), List.of(), null);
+        List.of(), List.of(), null, Set.of(), Duration.ofMillis(500));
 
     /**
      * Checks every option.
@@ -106,6 +120,8 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
      * @param interceptors see the record description; copied
      * @param exceptionHandlers see the record description; copied
      * @param jsonMapper see the record description
+     * @param inlineMethods see the record description
+     * @param inlineTimeLimit see the record description
      */
     public ConnectionOptions {
         atLeast(maxLineLength, 64, "maxLineLength");
@@ -121,6 +137,19 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         atLeast(maxBufferedPipeBytes, 1024, "maxBufferedPipeBytes");
         interceptors = List.copyOf(Objects.requireNonNull(interceptors, "interceptors"));
         exceptionHandlers = List.copyOf(Objects.requireNonNull(exceptionHandlers, "exceptionHandlers"));
+        inlineMethods = Set.copyOf(Objects.requireNonNull(inlineMethods, "inlineMethods"));
+        positive(inlineTimeLimit, "inlineTimeLimit");
+    }
+
+    /**
+     * Whether a published method of the handler runs inline by this option alone (an {@link Inline} annotation
+     * decides first).
+     *
+     * @param method the name the peer calls
+     * @return whether {@link #inlineMethods()} names it or holds {@value #ALL_METHODS}
+     */
+    public boolean inlines(String method) {
+        return !inlineMethods.isEmpty() && (inlineMethods.contains(ALL_METHODS) || inlineMethods.contains(method));
     }
 
     /** The defaults described on each option. */
@@ -242,6 +271,22 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         return toBuilder().jsonMapper(value).build();
     }
 
+    /**
+     * @param names the handler's methods that run inline, {@value #ALL_METHODS} for all; none for none
+     * @return a copy with that value
+     */
+    public ConnectionOptions withInlineMethods(String... names) {
+        return toBuilder().inlineMethods(names).build();
+    }
+
+    /**
+     * @param value how long an inline method may run on an event loop before it is reported
+     * @return a copy with that value
+     */
+    public ConnectionOptions withInlineTimeLimit(Duration value) {
+        return toBuilder().inlineTimeLimit(value).build();
+    }
+
     private static void atLeast(int value, int least, String name) {
         if (value < least) {
             throw new IllegalArgumentException(name + " must be at least " + least + ", was " + value);
@@ -280,6 +325,8 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         private final List<RpcInterceptor> interceptors;
         private final List<RpcExceptionHandler> exceptionHandlers;
         private JsonMapper jsonMapper;
+        private Set<String> inlineMethods;
+        private Duration inlineTimeLimit;
 
         private Builder(ConnectionOptions from) {
             maxLineLength = from.maxLineLength;
@@ -298,6 +345,8 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
             interceptors = new ArrayList<>(from.interceptors);
             exceptionHandlers = new ArrayList<>(from.exceptionHandlers);
             jsonMapper = from.jsonMapper;
+            inlineMethods = from.inlineMethods;
+            inlineTimeLimit = from.inlineTimeLimit;
         }
 
         /**
@@ -429,6 +478,15 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         }
 
         /**
+         * @param names the handler's methods that run inline, {@value ConnectionOptions#ALL_METHODS} for all
+         * @return this builder
+         */
+        public Builder inlineMethods(Collection<String> names) {
+            inlineMethods = Set.copyOf(names);
+            return this;
+        }
+
+        /**
          * @param value the interceptors, outermost first, replacing those already there
          * @return this builder
          */
@@ -469,6 +527,23 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         }
 
         /**
+         * @param names the handler's methods that run inline, {@value ConnectionOptions#ALL_METHODS} for all
+         * @return this builder
+         */
+        public Builder inlineMethods(String... names) {
+            return inlineMethods(List.of(names));
+        }
+
+        /**
+         * @param value how long an inline method may run on an event loop before it is reported
+         * @return this builder
+         */
+        public Builder inlineTimeLimit(Duration value) {
+            inlineTimeLimit = value;
+            return this;
+        }
+
+        /**
          * @return the options
          * @throws IllegalArgumentException if an option is out of range
          * @throws NullPointerException if a duration is missing
@@ -476,7 +551,8 @@ public record ConnectionOptions(int maxLineLength, int maxConcurrency, Duration 
         public ConnectionOptions build() {
             return new ConnectionOptions(maxLineLength, maxConcurrency, callTimeout, executor, pipeEndMarker,
                 connectTimeout, maxRemoteObjects, maxPendingRequests, maxOpenPipes, maxQueuedRequests,
-                writeHighWaterMark, idleTimeout, maxBufferedPipeBytes, interceptors, exceptionHandlers, jsonMapper);
+                writeHighWaterMark, idleTimeout, maxBufferedPipeBytes, interceptors, exceptionHandlers, jsonMapper,
+                inlineMethods, inlineTimeLimit);
         }
     }
 }

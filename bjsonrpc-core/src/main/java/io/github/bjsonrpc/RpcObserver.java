@@ -142,8 +142,9 @@ public interface RpcObserver {
      * connection is then {@code null}), {@code refused} (a {@link ConnectionFilter} said no), {@code queued-requests}
      * (a line answered busy), {@code pending-requests}, {@code open-pipes}, {@code remote-objects},
      * {@code idle-timeout}, {@code pipe-buffer} (reading paused because pipe elements wait for their caller;
-     * counted at each pause) or {@code shutting-down} (a request arrived during a graceful shutdown and was
-     * answered with an error).
+     * counted at each pause), {@code shutting-down} (a request arrived during a graceful shutdown and was
+     * answered with an error) or {@code inline-time} (an {@link Inline} method ran on an event loop longer than
+     * {@link ConnectionOptions#inlineTimeLimit()}; reported and interrupted).
      *
      * @param connection the connection concerned, or {@code null}
      * @param limit which limit

@@ -37,15 +37,29 @@ class ConnectionOptionsTest {
             .callTimeout(Duration.ofSeconds(3)).executor(direct).pipeEndMarker(true)
             .connectTimeout(Duration.ofSeconds(4)).maxRemoteObjects(5).maxPendingRequests(6).maxOpenPipes(7)
             .maxQueuedRequests(8).writeHighWaterMark(4096).idleTimeout(Duration.ofSeconds(9)).jsonMapper(mapper)
-            .build();
+            .inlineMethods("echo").inlineTimeLimit(Duration.ofMillis(10)).build();
 
         ConnectionOptions withers = ConnectionOptions.defaults().withMaxLineLength(1024).withMaxConcurrency(2)
             .withCallTimeout(Duration.ofSeconds(3)).withExecutor(direct).withPipeEndMarker(true)
             .withConnectTimeout(Duration.ofSeconds(4)).withMaxRemoteObjects(5).withMaxPendingRequests(6)
             .withMaxOpenPipes(7).withMaxQueuedRequests(8).withWriteHighWaterMark(4096)
-            .withIdleTimeout(Duration.ofSeconds(9)).withJsonMapper(mapper);
+            .withIdleTimeout(Duration.ofSeconds(9)).withJsonMapper(mapper).withInlineMethods("echo")
+            .withInlineTimeLimit(Duration.ofMillis(10));
 
         assertThat(withers).isEqualTo(built);
+    }
+
+    @Test
+    void inlineMethodsAreNamedOrAll() {
+        assertThat(ConnectionOptions.defaults().inlines("echo")).isFalse();
+        ConnectionOptions named = ConnectionOptions.defaults().withInlineMethods("echo", "ping");
+        assertThat(named.inlines("echo")).isTrue();
+        assertThat(named.inlines("stall")).isFalse();
+        assertThat(ConnectionOptions.defaults().withInlineMethods(ConnectionOptions.ALL_METHODS).inlines("stall"))
+            .isTrue();
+        assertThat(ConnectionOptions.defaults().inlineTimeLimit()).isEqualTo(Duration.ofMillis(500));
+        assertThatThrownBy(() -> ConnectionOptions.builder().inlineTimeLimit(Duration.ZERO).build())
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("inlineTimeLimit must be positive");
     }
 
     @Test

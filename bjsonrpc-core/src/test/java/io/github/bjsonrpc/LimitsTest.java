@@ -229,9 +229,12 @@ class LimitsTest {
         Limits limits = new Limits();
         BjsonRpcServer server = server(limits, ConnectionOptions.builder().maxQueuedRequests(3).build());
         try (RawPeer peer = RawPeer.connect(server.port())) {
-            // the connection is ready: its handler exists
+            // the connection is ready: its handler exists, and the task that answered has given its slot back (it
+            // would otherwise take the batch's first element as it looks for more work, leaving room for another)
             peer.send("{\"method\":\"ping\",\"id\":\"ready\"}");
             assertThat(peer.readLine()).contains("ready");
+            await().atMost(Duration.ofSeconds(10))
+                .until(() -> server.connections().get(0).stats().inFlightRequests() == 0);
 
             // one line: all its elements are queued before any starts; three fit, seven are turned away at once
             StringBuilder batch = new StringBuilder("[{\"method\":\"hold\",\"params\":[\"held\"],\"id\":0}");

@@ -46,10 +46,11 @@ enum ServerKind {
         this.arguments = List.of(arguments);
     }
 
-    /** The servers of a load run: the inline ones only once the inline mode exists. */
+    /** The servers of a load run: the inline ones where the inline mode exists. */
     static List<ServerKind> measured() {
         List<ServerKind> kinds = new ArrayList<>(List.of(FLOOR, OURS, SPRING, GRPC_DIRECT, GRPC_DEFAULT));
         if (InlineMode.available()) {
+            kinds.add(OURS_INLINE);
             kinds.add(SPRING_INLINE);
         }
         return kinds;

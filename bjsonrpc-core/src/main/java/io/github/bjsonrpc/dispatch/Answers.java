@@ -22,12 +22,14 @@ import io.github.bjsonrpc.wire.RequestMessage;
  * Turns what a handler method returned, or threw, into replies, and ends the request's observer scope once:
  *
  * <ul>
- * <li>a {@link Stream} or {@link Iterator}: one reply per element (a pipe), written by the handler thread;</li>
+ * <li>a {@link Stream} or {@link Iterator}: one reply per element (a pipe), written by the handler thread (for an
+ * inline method, by the handler executor: writing a pipe may wait for the peer to read);</li>
  * <li>a {@link Flow.Publisher}: one reply per element, requested one at a time as each is written; no thread
  * waits meanwhile, and the request keeps its slot until the publisher completes;</li>
  * <li>a {@link CompletionStage}: one reply when it completes, written on the handler executor; no thread waits
- * meanwhile, and the request keeps its slot until then, unless the stage is a {@link PeerFuture} of the same connection (it waits on the peer, and
- * gives the slot back as any wait on the peer does);</li>
+ * meanwhile (for an inline method, on the connection's event loop), and the request keeps its slot until then,
+ * unless the stage is a {@link PeerFuture} of the same connection (it waits on the peer, and gives the slot back as
+ * any wait on the peer does);</li>
  * <li>anything else: one reply.</li>
  * </ul>
  *
@@ -52,11 +54,14 @@ final class Answers {
      * @param request the request
      * @param result what the method returned
      * @param scope the request's observer scope, ended here or when the answer is complete
+     * @param inline whether the method runs inline
      */
-    void result(RequestMessage request, Object result, RpcObserver.Scope scope) {
+    void result(RequestMessage request, Object result, RpcObserver.Scope scope, boolean inline) {
         if (request.isNotification()) {
             discard(result);
             scope.end(RpcObserver.CallType.NOTIFY, RpcObserver.Outcome.SUCCESS);
+        } else if (inline && (result instanceof Stream || result instanceof Iterator)) {
+            pipeFromExecutor(request, result, scope);
         } else if (result instanceof Stream<?> stream) {
             try (stream) {
                 scope.end(RpcObserver.CallType.PIPE, sendAll(request, stream.iterator()));
@@ -69,7 +74,7 @@ final class Answers {
             continuation.onAbandon(subscriber::cancel);
             publisher.subscribe(subscriber);
         } else if (result instanceof CompletionStage<?> stage) {
-            later(request, stage, scope);
+            later(request, stage, scope, inline);
         } else {
             scope.end(RpcObserver.CallType.CALL, single(request, result));
         }
@@ -91,7 +96,27 @@ final class Answers {
         scope.end(type, HandlerFailures.outcomeOf(failure), failure);
     }
 
-    private void later(RequestMessage request, CompletionStage<?> stage, RpcObserver.Scope scope) {
+    /** An inline method's pipe: written by the handler executor, the request keeping its slot until then. */
+    private void pipeFromExecutor(RequestMessage request, Object pipe, RpcObserver.Scope scope) {
+        InboundQueue queue = queue();
+        Continuation continuation = queue.continueAsync(true);
+        Runnable write = () -> {
+            try {
+                result(request, pipe, scope, false);
+            } catch (RuntimeException | Error e) {
+                log.error("Answering '{}' on connection {} failed", request.method(), connection.id(), e);
+            } finally {
+                continuation.done();
+            }
+        };
+        try {
+            queue.executor().execute(write);
+        } catch (RejectedExecutionException e) {
+            write.run();
+        }
+    }
+
+    private void later(RequestMessage request, CompletionStage<?> stage, RpcObserver.Scope scope, boolean inline) {
         if (stage instanceof CompletableFuture<?> future && future.isDone()) {
             // already complete: answered at once, as a plain value would be
             complete(request, future.handle((value, failure) -> failure == null ? value : failure).join(),
@@ -104,9 +129,10 @@ final class Answers {
         stage.whenComplete((value, failure) -> {
             Runnable answer = () -> answerLater(request, failure == null ? value : failure, failure != null, scope,
                 continuation);
-            // on the handler executor, never on whatever thread completed the stage (an I/O thread, perhaps)
+            // on the handler executor (an inline method's on its event loop), never on whatever thread completed
+            // the stage (an I/O thread, perhaps)
             try {
-                queue.executor().execute(answer);
+                (inline ? queue.loop() : queue.executor()).execute(answer);
             } catch (RejectedExecutionException e) {
                 answer.run();
             }

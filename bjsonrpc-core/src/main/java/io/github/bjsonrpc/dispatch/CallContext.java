@@ -15,6 +15,8 @@ public final class CallContext {
     private final CallContext previous;
     /** The running task handed its slot to a {@link Continuation}: the drain must not free it. */
     private boolean slotHandedOver;
+    /** The inline method running now, or {@code null}. */
+    private String inlineMethod;
 
     private CallContext(Connection connection, InboundQueue queue, CallContext previous) {
         this.connection = connection;
@@ -41,6 +43,17 @@ public final class CallContext {
         return context != null && context.connection == connection ? context.queue : null;
     }
 
+    /**
+     * The {@linkplain io.github.bjsonrpc.Inline inline} method the calling thread is running, which must not wait
+     * for a peer.
+     *
+     * @return its name as metrics name it, or {@code null} if the thread runs no inline method
+     */
+    public static String inlineMethod() {
+        CallContext context = CURRENT.get();
+        return context == null ? null : context.inlineMethod;
+    }
+
     /** The context of the calling thread, or {@code null} outside handler code. */
     static CallContext current() {
         return CURRENT.get();
@@ -62,6 +75,13 @@ public final class CallContext {
 
     InboundQueue queue() {
         return queue;
+    }
+
+    /**
+     * @param method the inline method that starts running, or {@code null} when it returned
+     */
+    void runningInline(String method) {
+        inlineMethod = method;
     }
 
     void handOverSlot() {

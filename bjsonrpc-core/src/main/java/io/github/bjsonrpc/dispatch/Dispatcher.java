@@ -14,8 +14,9 @@ import tools.jackson.databind.ObjectMapper;
  * Runs the peer's requests against one connection's handler and the objects it exported ({@code NAME.method},
  * {@code NAME.__delete__}): finds the published method, binds the arguments, invokes it (through the connection's
  * {@link io.github.bjsonrpc.RpcInterceptor}s, if any), and has {@link Answers} turn what it returned or threw into
- * replies. Runs on the connection's {@link InboundQueue}, never on an I/O thread, except {@link #turnedAway} which
- * decides on the I/O thread whether a request runs at all.
+ * replies. Runs on the connection's {@link InboundQueue}: on the handler executor, or on the connection's I/O thread
+ * for an {@linkplain io.github.bjsonrpc.Inline inline} method that can start at once. {@link #turnedAway} and
+ * {@link #runsInline} decide on the I/O thread how a request runs.
  */
 public final class Dispatcher {
 
@@ -49,7 +50,7 @@ public final class Dispatcher {
         this.replies = replies;
         this.objects = objects;
         this.observer = observer;
-        this.routes = new Routes(objects);
+        this.routes = new Routes(objects, connection.options());
         this.values = values;
         this.references = new References(connection, objects, routes, values);
         this.answers = new Answers(connection, replies);
@@ -101,6 +102,18 @@ public final class Dispatcher {
     }
 
     /**
+     * Whether a request names an {@linkplain io.github.bjsonrpc.Inline inline} method: it may then run on the I/O
+     * thread that read it, if it can start at once ({@link InboundQueue#runHere}).
+     *
+     * @param request a request that just arrived
+     * @return whether its method runs inline
+     */
+    public boolean runsInline(RequestMessage request) {
+        Routes.Route route = routes.find(request.method());
+        return route != null && route.inline();
+    }
+
+    /**
      * Runs one request and writes its replies (none for a notification), now or, for an asynchronous result,
      * when it completes.
      *
@@ -133,8 +146,12 @@ public final class Dispatcher {
             scope.end(type, RpcObserver.Outcome.INVALID_PARAMS);
             return;
         }
+        CallContext inline = route.inline() ? CallContext.current() : null;
         Object result;
         try {
+            if (inline != null) {
+                inline.runningInline(route.observedName());
+            }
             result = interception == null ? route.method().invoke(route.target(), args)
                 : interception.invoke(request, route.target(), route.method(), args);
         } catch (Throwable failure) {
@@ -143,8 +160,12 @@ public final class Dispatcher {
                 throw (Error) failure;
             }
             return;
+        } finally {
+            if (inline != null) {
+                inline.runningInline(null);
+            }
         }
-        answers.result(request, result, scope);
+        answers.result(request, result, scope, route.inline());
     }
 
     private static boolean isDelete(String name) {

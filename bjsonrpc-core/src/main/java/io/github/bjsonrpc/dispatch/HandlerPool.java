@@ -90,10 +90,11 @@ public final class HandlerPool {
         Holder.SHARED.endWait();
     }
 
-    /** The pool and its count of waiting threads. */
+    /** The pool, its count of threads and its count of waiting threads. */
     private static final class Pool {
         final AtomicInteger waiting = new AtomicInteger();
-        final GrowFirstQueue queue = new GrowFirstQueue(waiting);
+        final AtomicInteger threads = new AtomicInteger();
+        final GrowFirstQueue queue = new GrowFirstQueue(threads, waiting);
         final ThreadPoolExecutor executor;
         final AtomicLong overBound = new AtomicLong();
         final AtomicLong lastWarned = new AtomicLong(System.nanoTime() - TimeUnit.MINUTES.toNanos(1));
@@ -106,10 +107,19 @@ public final class HandlerPool {
                 }
             };
             ThreadFactory netty = new DefaultThreadFactory("bjsonrpc-handler", true);
-            ThreadFactory members = work -> netty.newThread(() -> {
-                MEMBER.set(Boolean.TRUE);
-                work.run();
-            });
+            // counted from its making to its end, without the executor's lock that getPoolSize() takes
+            ThreadFactory members = work -> {
+                Thread thread = netty.newThread(() -> {
+                    MEMBER.set(Boolean.TRUE);
+                    try {
+                        work.run();
+                    } finally {
+                        threads.decrementAndGet();
+                    }
+                });
+                threads.incrementAndGet();
+                return thread;
+            };
             // the queue decides when to grow; the executor's own bound is the hard one, waiting threads included
             executor = new ThreadPoolExecutor(CORE_THREADS, MAX_THREADS + MAX_WAITING_THREADS, 60, TimeUnit.SECONDS,
                 queue, members, queueInstead) {
@@ -129,7 +139,6 @@ public final class HandlerPool {
                     queue.submitted.decrementAndGet();
                 }
             };
-            queue.pool = executor;
         }
 
         boolean beginWait() {
@@ -164,16 +173,19 @@ public final class HandlerPool {
     /**
      * Queues a task only when a thread is free to take it or {@value #MAX_THREADS} threads not waiting for their
      * peers are busy; otherwise refuses it, which makes the pool start a thread (a plain queue would let tasks wait
-     * behind blocked handlers while threads could still be added).
+     * behind blocked handlers while threads could still be added). It decides from counters, taking no lock: a
+     * submission costs no more than the queue's own insertion and wake-up. The pool's threads are counted from
+     * their making (a thread made but never started, which happens only once the pool is shut down, stays counted).
      */
     private static final class GrowFirstQueue extends LinkedBlockingQueue<Runnable> {
         private static final long serialVersionUID = 1L;
 
         final transient AtomicInteger submitted = new AtomicInteger();
+        final transient AtomicInteger threads;
         final transient AtomicInteger waiting;
-        transient ThreadPoolExecutor pool;
 
-        GrowFirstQueue(AtomicInteger waiting) {
+        GrowFirstQueue(AtomicInteger threads, AtomicInteger waiting) {
+            this.threads = threads;
             this.waiting = waiting;
         }
 
@@ -183,8 +195,8 @@ public final class HandlerPool {
 
         @Override
         public boolean offer(Runnable task) {
-            int threads = pool.getPoolSize();
-            if (submitted.get() > threads && threads - waiting.get() < MAX_THREADS) {
+            int made = threads.get();
+            if (submitted.get() > made && made - waiting.get() < MAX_THREADS) {
                 return false;
             }
             return super.offer(task);

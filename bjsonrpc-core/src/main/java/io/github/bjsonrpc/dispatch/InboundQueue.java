@@ -15,9 +15,11 @@ import io.github.bjsonrpc.Connection;
 /**
  * The work of one connection's peer, run on the handler executor: tasks start in submission order, after the
  * {@linkplain #open opening task}, and at most {@code maxConcurrency} hold a slot at once. One drain task runs as
- * many queued tasks as there are, so a burst of requests costs one executor hand-off, not one per request. Work is
- * in flight while it runs, {@linkplain #suspend() waits on the peer} (without its slot) or
- * {@linkplain #continueAsync continues} after its task returned; {@linkplain #close closing} waits for it.
+ * many queued tasks as there are, so a burst of requests costs one executor hand-off, not one per request. A task
+ * may also {@linkplain #runHere run on the calling thread} (an inline method on the connection's event loop) when it
+ * can start at once, in its turn. Work is in flight while it runs, {@linkplain #suspend() waits on the peer}
+ * (without its slot) or {@linkplain #continueAsync continues} after its task returned; {@linkplain #close closing}
+ * waits for it.
  */
 public final class InboundQueue {
 
@@ -25,6 +27,7 @@ public final class InboundQueue {
 
     private final Connection connection;
     private final Executor executor;
+    private final Executor loop;
     private final int maxConcurrency;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition slotFreed = lock.newCondition();
@@ -49,8 +52,19 @@ public final class InboundQueue {
      * @param maxConcurrency how many tasks may hold a slot at once
      */
     public InboundQueue(Connection connection, Executor executor, int maxConcurrency) {
+        this(connection, executor, executor, maxConcurrency);
+    }
+
+    /**
+     * @param connection the connection whose work this is
+     * @param executor where tasks run
+     * @param loop where the asynchronous answers of inline methods are written: the connection's event loop
+     * @param maxConcurrency how many tasks may hold a slot at once
+     */
+    public InboundQueue(Connection connection, Executor executor, Executor loop, int maxConcurrency) {
         this.connection = connection;
         this.executor = executor;
+        this.loop = loop;
         this.maxConcurrency = maxConcurrency;
     }
 
@@ -136,6 +150,36 @@ public final class InboundQueue {
     }
 
     /**
+     * Runs a task on the calling thread now, if it may start now: it would be next (no task waits to start, none
+     * resumes after a wait, the opening task is done), a slot is free and the queue is open. Otherwise runs
+     * nothing: queue the task with {@link #offer}, and it runs in its turn on the executor.
+     *
+     * @param task the work
+     * @return whether it ran
+     */
+    public boolean runHere(Runnable task) {
+        lock.lock();
+        try {
+            if (closed || opening || resuming > 0 || !tasks.isEmpty() || running >= maxConcurrency) {
+                return false;
+            }
+            running++;
+        } finally {
+            lock.unlock();
+        }
+        CallContext context = CallContext.enter(connection, this);
+        try {
+            run(task);
+        } finally {
+            context.exit();
+            if (!context.slotHandedOver()) {
+                release(true);
+            }
+        }
+        return true;
+    }
+
+    /**
      * Waits until no task is in flight or waits to start, at most until {@code deadline}.
      *
      * @param deadline a {@link System#nanoTime()} value
@@ -166,6 +210,11 @@ public final class InboundQueue {
     /** Where the tasks run. */
     Executor executor() {
         return executor;
+    }
+
+    /** Where inline methods answer later: the connection's event loop. */
+    Executor loop() {
+        return loop;
     }
 
     /** How many tasks are waiting to start. */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import io.github.bjsonrpc.Connection;
 import io.github.bjsonrpc.Exported;
 import io.github.bjsonrpc.FunctionHandle;
+import io.github.bjsonrpc.Inline;
 import io.github.bjsonrpc.OptionalParam;
 import io.github.bjsonrpc.wire.Json;
 import tools.jackson.databind.JavaType;
@@ -29,7 +30,7 @@ import tools.jackson.databind.JavaType;
  * published name are rejected: the peer calls by name only. A parameter of type {@link Connection} receives the
  * connection and is invisible to the peer; a trailing varargs parameter takes the extra positional arguments, like
  * Python's {@code *args}. A parameter of an {@link Exported} type takes an object reference, one of type
- * {@link FunctionHandle} a function reference.
+ * {@link FunctionHandle} a function reference. {@link Inline} on a method, or on its class, makes it run inline.
  */
 public final class MethodTable {
 
@@ -120,12 +121,15 @@ public final class MethodTable {
 
     private static Map<String, PublishedMethod> scan(Class<?> type) {
         String owner = ownerName(type);
+        Inline inlineClass = type.getAnnotation(Inline.class);
         Map<String, PublishedMethod> found = new LinkedHashMap<>();
         for (Method method : type.getMethods()) {
             if (!isPublishable(method)) {
                 continue;
             }
-            PublishedMethod published = new PublishedMethod(owner, method, paramsOf(method));
+            Inline inline = method.isAnnotationPresent(Inline.class) ? method.getAnnotation(Inline.class) : inlineClass;
+            PublishedMethod published = new PublishedMethod(owner, method, paramsOf(method),
+                inline == null ? null : inline.value());
             PublishedMethod previous = found.putIfAbsent(method.getName(), published);
             if (previous != null) {
                 throw new IllegalArgumentException(type.getName() + " publishes '" + method.getName()

@@ -3,13 +3,15 @@ package io.github.bjsonrpc.dispatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
+import io.github.bjsonrpc.BjsonRpcException;
 import io.github.bjsonrpc.Connection;
 
 /**
  * Every blocking wait for something a peer sends (a reply, a pipe element) goes through here. When the waiting
  * thread is handling a request of that same connection, its slot in the connection's {@link InboundQueue} is given
  * back meanwhile, so that the peer's next request (perhaps the call-back waited for) can run; and a thread of the
- * shared {@link HandlerPool} does not count against the pool's cap while it waits.
+ * shared {@link HandlerPool} does not count against the pool's cap while it waits. An
+ * {@linkplain io.github.bjsonrpc.Inline inline} method never waits: it fails at once.
  */
 public final class PeerWaits {
 
@@ -43,9 +45,17 @@ public final class PeerWaits {
      * @throws InterruptedException if interrupted
      * @throws ExecutionException if what was waited for failed
      * @throws TimeoutException if it did not come in time
+     * @throws BjsonRpcException at once, if the calling thread runs an inline method
      */
     public static <V> V await(Connection connection, Wait<V> wait)
             throws InterruptedException, ExecutionException, TimeoutException {
+        String inline = CallContext.inlineMethod();
+        if (inline != null) {
+            throw new BjsonRpcException("'" + inline + "' runs inline (@Inline, on an event loop) and cannot wait for "
+                + "a peer: the wait would stall every connection of that event loop. Return the request's "
+                + "toCompletableFuture() (or a stage chained on it) instead, or let the method run on the handler "
+                + "executor");
+        }
         InboundQueue released = CallContext.queueToReleaseWhileWaitingOn(connection);
         if (released != null) {
             released.suspend();

@@ -25,8 +25,9 @@ public final class PublishedMethod {
     private final boolean varargs;
     private final boolean namesPresent;
     private final MethodHandle invoker;
+    private final Boolean inline;
 
-    PublishedMethod(String ownerName, Method method, List<ParamSpec> params) {
+    PublishedMethod(String ownerName, Method method, List<ParamSpec> params, Boolean inline) {
         this.name = method.getName();
         this.ownerName = ownerName;
         this.method = method;
@@ -37,6 +38,7 @@ public final class PublishedMethod {
         this.varargs = params.stream().anyMatch(p -> p.kind() == ParamSpec.Kind.VARARGS);
         this.namesPresent = Arrays.stream(method.getParameters()).allMatch(Parameter::isNamePresent);
         this.invoker = invokerFor(method);
+        this.inline = inline;
     }
 
     private static MethodHandle invokerFor(Method method) {
@@ -88,6 +90,16 @@ public final class PublishedMethod {
     /** Whether the class was compiled with {@code -parameters}: keyword arguments need the parameter names. */
     boolean parameterNamesPresent() {
         return namesPresent;
+    }
+
+    /**
+     * Whether it runs inline, if its {@link io.github.bjsonrpc.Inline} annotation (or its class's) says so.
+     *
+     * @param byOptions what the connection's options say, for a method without the annotation
+     * @return whether it runs inline
+     */
+    boolean inline(boolean byOptions) {
+        return inline != null ? inline : byOptions;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.bjsonrpc.ConnectionOptions;
 import io.github.bjsonrpc.HandlerGroup;
 
 /**
@@ -16,15 +17,18 @@ final class Routes {
      * A published method and the object it runs on.
      *
      * @param observedName the method as metrics name it: {@code name}, or {@code Class.name} on an exported object
+     * @param inline whether it runs {@linkplain io.github.bjsonrpc.Inline inline}
      */
-    record Route(Object target, PublishedMethod method, String observedName) {
+    record Route(Object target, PublishedMethod method, String observedName, boolean inline) {
     }
 
     private final ObjectTable objects;
+    private final ConnectionOptions options;
     private volatile Map<String, Route> handlerRoutes = Map.of();
 
-    Routes(ObjectTable objects) {
+    Routes(ObjectTable objects, ConnectionOptions options) {
         this.objects = objects;
+        this.options = options;
     }
 
     /**
@@ -37,7 +41,8 @@ final class Routes {
         Map<String, Route> table = new HashMap<>();
         for (Object member : members(handler)) {
             for (PublishedMethod method : MethodTable.of(member.getClass()).methods()) {
-                Route previous = table.putIfAbsent(method.name(), new Route(member, method, method.name()));
+                Route previous = table.putIfAbsent(method.name(), new Route(member, method, method.name(),
+                    method.inline(options.inlines(method.name()))));
                 if (previous != null) {
                     throw new IllegalArgumentException("Method '" + method.name() + "' is published by both "
                         + previous.target().getClass().getName() + " and " + member.getClass().getName());
@@ -66,8 +71,12 @@ final class Routes {
             return null;
         }
         PublishedMethod method = MethodTable.of(target.getClass()).find(name.substring(dot + 1));
-        return method == null ? null
-            : new Route(target, method, MethodTable.userClass(target.getClass()).getSimpleName() + "." + method.name());
+        if (method == null) {
+            return null;
+        }
+        boolean all = options.inlineMethods().contains(ConnectionOptions.ALL_METHODS);
+        return new Route(target, method, MethodTable.userClass(target.getClass()).getSimpleName() + "." + method.name(),
+            method.inline(all));
     }
 
     /**

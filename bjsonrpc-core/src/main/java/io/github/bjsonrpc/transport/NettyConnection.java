@@ -88,7 +88,7 @@ final class NettyConnection implements Connection {
             () -> traffic.limitReached("remote-objects"));
         this.calls = new PendingCalls(this, values, counter::incrementAndGet, options.maxPendingRequests(), traffic);
         this.outbox = new Outbox(channel, options.writeHighWaterMark(), traffic);
-        this.inbound = new InboundQueue(this, executor, options.maxConcurrency());
+        this.inbound = new InboundQueue(this, executor, channel.eventLoop(), options.maxConcurrency());
         this.throttle = new ReadThrottle(channel, options, inbound::queued, traffic);
         this.inbound.onLowWater(throttle.resumeAt(), throttle::relieved);
         LineEncoder lines = new LineEncoder(channel.alloc(), objects, values);
@@ -100,11 +100,16 @@ final class NettyConnection implements Connection {
 
     /** The stage that routes what the peer sends, for this connection's pipeline. */
     InboundRouter router() {
-        return new InboundRouter(inbound, dispatcher, calls, throttle, replies, traffic, options.maxQueuedRequests());
+        return new InboundRouter(inbound, dispatcher, calls, throttle, replies, outbox, traffic, options);
     }
 
     TrafficCounters traffic() {
         return traffic;
+    }
+
+    /** The channel the connection runs on. */
+    Channel channel() {
+        return channel;
     }
 
     Outbox outbox() {

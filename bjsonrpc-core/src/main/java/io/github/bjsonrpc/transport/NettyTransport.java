@@ -25,7 +25,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 
@@ -49,7 +48,7 @@ public final class NettyTransport implements TransportProvider {
         NettyConnection[] made = new NettyConnection[1];
         Bootstrap bootstrap = new Bootstrap()
             .group(EventLoops.shared())
-            .channel(NioSocketChannel.class)
+            .channel(EventLoops.transport().socketChannel())
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeoutMillis)
             .handler(new ChannelInitializer<Channel>() {

@@ -14,7 +14,8 @@ import io.netty.channel.ChannelPromise;
 /**
  * Where every line of one connection is written, from any thread. Lines written off the I/O thread wait here and
  * go out in one I/O-thread task with one flush; the queue is touched by writers only to add, and drained only on
- * the I/O thread.
+ * the I/O thread. A line written on the I/O thread goes straight to the channel, after the lines still waiting
+ * here: so one thread's lines keep their order, and so do replies whose writers took turns.
  *
  * <p>Back-pressure on writers: a thread that is not an I/O thread waits before adding a line while the bytes not
  * yet written (here and in the channel) are over the connection's {@code writeHighWaterMark}, until the peer
@@ -57,6 +58,10 @@ final class Outbox {
     ChannelFuture write(ByteBuf line) {
         int bytes = line.readableBytes();
         if (channel.eventLoop().inEventLoop()) {
+            // what other threads wrote before goes first
+            while (!lines.isEmpty()) {
+                writeQueued();
+            }
             // counted before the peer can see the line: the observer never throws, so the line is never lost
             traffic.written(bytes);
             return channel.writeAndFlush(line);
@@ -72,7 +77,8 @@ final class Outbox {
         return promise;
     }
 
-    private boolean isWritable() {
+    /** Whether a writer off the I/O threads could write now without waiting for the peer to read. */
+    boolean isWritable() {
         return channel.isWritable() && queuedBytes.get() < highWaterMark;
     }
 
@@ -122,6 +128,14 @@ final class Outbox {
     private void flush() {
         // cleared first: a line added from now on schedules another task, so none is left behind
         flushScheduled.set(false);
+        writeQueued();
+        if (!lines.isEmpty() && flushScheduled.compareAndSet(false, true)) {
+            channel.eventLoop().execute(flush);
+        }
+    }
+
+    /** On the I/O thread: writes and flushes up to {@link #LINES_PER_TASK} of the lines waiting here. */
+    private void writeQueued() {
         long bytes = 0;
         Outgoing next;
         int count = 0;
@@ -134,9 +148,6 @@ final class Outbox {
             channel.flush();
             queuedBytes.addAndGet(-bytes);
             wakeWriters();
-        }
-        if (!lines.isEmpty() && flushScheduled.compareAndSet(false, true)) {
-            channel.eventLoop().execute(flush);
         }
     }
 }

@@ -13,13 +13,15 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One pipeline for both roles, each stage one job: TLS, idleness, admission (then gone), lines, messages, routing,
- * the channel's own events.
+ * One pipeline for both roles, each stage one job: TLS, flushes, idleness, admission (then gone), lines, messages,
+ * routing, the channel's own events. The flushes of one read (the replies of the inline calls it carried) go out
+ * as one, when the read is complete; a flush outside a read goes out at once.
  */
 final class Pipelines {
 
@@ -60,6 +62,8 @@ final class Pipelines {
         if (tls != null) {
             pipeline.addLast("tls", tls);
         }
+        pipeline.addLast("flushes", new FlushConsolidationHandler(
+            FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
         if (!options.idleTimeout().isZero()) {
             pipeline.addLast("idle", new IdleStateHandler(0, 0, options.idleTimeout().toMillis(),
                 TimeUnit.MILLISECONDS));

@@ -16,11 +16,14 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.unix.Errors;
 import io.netty.handler.ssl.SslContext;
 
 /** A bound listener on the shared event loops, and the connections it admitted. */
 final class ServerListener implements TransportProvider.Listener {
+
+    /** The errno of a port in use on Linux, where the epoll sockets run. */
+    private static final int EADDRINUSE = 98;
 
     private final Channel serverChannel;
     private final ConnectionRegistry registry;
@@ -43,7 +46,7 @@ final class ServerListener implements TransportProvider.Listener {
     static ServerListener bind(String host, int port, Pipelines.Endpoint endpoint, SslContext sslContext) {
         ServerBootstrap bootstrap = new ServerBootstrap()
             .group(EventLoops.shared())
-            .channel(NioServerSocketChannel.class)
+            .channel(EventLoops.transport().serverChannel())
             .option(ChannelOption.SO_REUSEADDR, true)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(new ChannelInitializer<Channel>() {
@@ -56,13 +59,31 @@ final class ServerListener implements TransportProvider.Listener {
         ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             Throwable cause = bound.cause();
-            if (cause instanceof BindException) {
+            BindException inUse = portInUse(cause);
+            if (inUse != null) {
                 throw new BjsonRpcException("Port " + port + " is already in use on " + host
-                    + ": choose another port, or 0 for a free one", cause);
+                    + ": choose another port, or 0 for a free one", inUse);
             }
             throw new BjsonRpcException("Cannot listen on " + host + ":" + port + ": " + cause.getMessage(), cause);
         }
         return new ServerListener(bound.channel(), endpoint.registry());
+    }
+
+    /**
+     * @param failure why binding failed
+     * @return the failure as Java's {@link BindException} if the port is in use, whichever sockets said so (epoll's
+     *         say it with errno {@value #EADDRINUSE}), or {@code null}
+     */
+    private static BindException portInUse(Throwable failure) {
+        if (failure instanceof BindException bind) {
+            return bind;
+        }
+        if (failure instanceof Errors.NativeIoException nativeFailure && nativeFailure.expectedErr() == -EADDRINUSE) {
+            BindException bind = new BindException(failure.getMessage());
+            bind.initCause(failure);
+            return bind;
+        }
+        return null;
     }
 
     @Override

@@ -30,6 +30,11 @@ final class TrafficCounters {
         this.observer = observer;
     }
 
+    /** The connection counted. */
+    Connection connection() {
+        return connection;
+    }
+
     /** A line was read: {@code count} bytes, its line end included. */
     void read(long count) {
         bytesIn.add(count);

@@ -26,6 +26,10 @@ import org.springframework.stereotype.Component;
  * published methods follow the core's rules ({@link io.github.bjsonrpc.BjsonRpc}); returning an
  * {@link io.github.bjsonrpc.Exported} object hands the peer a remote object. An {@link AutoCloseable} service is
  * closed when its connection closes.
+ *
+ * <p>A service whose methods never block can run them {@linkplain #inline() inline}, on the connection's event loop
+ * with no hand-off to the handler executor: see {@link io.github.bjsonrpc.Inline} for what that saves and what it
+ * costs to get wrong.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
@@ -56,4 +60,16 @@ public @interface BjsonRpcService {
      * @return client names; none by default
      */
     String[] clients() default {};
+
+    /**
+     * Whether the service's published methods run {@linkplain io.github.bjsonrpc.Inline inline}: on the event loop
+     * of the connection, as each request is read, with no hand-off to the handler executor. Only for methods that
+     * never block: waiting for the peer fails there at once, and a method running longer than
+     * {@code inline-time-limit} is reported and interrupted. {@link io.github.bjsonrpc.Inline @Inline} on a method
+     * decides for that method; {@code bjsonrpc.server.inline} (or {@code bjsonrpc.clients.<name>.inline}) makes
+     * every service of those connections inline.
+     *
+     * @return {@code false} by default
+     */
+    boolean inline() default false;
 }

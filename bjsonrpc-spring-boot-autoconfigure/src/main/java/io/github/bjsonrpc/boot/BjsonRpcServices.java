@@ -5,7 +5,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.util.ClassUtils;
@@ -26,6 +28,8 @@ public class BjsonRpcServices {
     private final Map<String, Class<?>> types = new LinkedHashMap<>();
     private final List<String> serverBeans = new ArrayList<>();
     private final Map<String, List<String>> clientBeans = new LinkedHashMap<>();
+    /** The services whose methods run inline. */
+    private final Set<String> inlineBeans = new TreeSet<>();
 
     /**
      * Finds and checks the service beans.
@@ -42,6 +46,9 @@ public class BjsonRpcServices {
                 continue;
             }
             types.put(name, ClassUtils.getUserClass(type));
+            if (service.inline()) {
+                inlineBeans.add(name);
+            }
             if (service.server()) {
                 serverBeans.add(name);
             }
@@ -82,6 +89,34 @@ public class BjsonRpcServices {
      */
     public Map<String, List<String>> clientMethods(String client) {
         return methodsOf(clientBeans.getOrDefault(client, List.of()), "client '" + client + "'");
+    }
+
+    /**
+     * The methods of the server's services that run inline: every published method of the services annotated
+     * {@code @BjsonRpcService(inline = true)}.
+     *
+     * @return their names
+     */
+    public Set<String> serverInlineMethods() {
+        return inlineMethods(serverBeans);
+    }
+
+    /**
+     * @param client a configured client's name
+     * @return the methods of the services published on that client's connections that run inline
+     */
+    public Set<String> clientInlineMethods(String client) {
+        return inlineMethods(clientBeans.getOrDefault(client, List.of()));
+    }
+
+    private Set<String> inlineMethods(List<String> beanNames) {
+        Set<String> methods = new TreeSet<>();
+        for (String bean : beanNames) {
+            if (inlineBeans.contains(bean)) {
+                MethodTable.of(types.get(bean)).methods().forEach(method -> methods.add(method.name()));
+            }
+        }
+        return methods;
     }
 
     private HandlerFactory handlers(List<String> beanNames) {

@@ -25,7 +25,8 @@ public class EchoHandler {
         ticks++;
     }
 
-    /** The heap in use after a full collection, for the idle-memory measurement. */
+    /** The heap in use after a full collection, for the idle-memory measurement: never inline, it takes long. */
+    @io.github.bjsonrpc.Inline(false)
     public long memory() {
         return HeapProbe.usedAfterGc();
     }

@@ -3,12 +3,14 @@ package io.github.bjsonrpc.benchmarks.contract;
 import java.util.List;
 
 import io.github.bjsonrpc.BjsonRpcServer;
+import io.github.bjsonrpc.ConnectionOptions;
 
 /**
  * The opt-in inline mode, where a call runs on the event loop with no hop to the handler pool, as gRPC-java's
- * {@code directExecutor()} does. A server process given the {@link #ARGUMENT} serves that way. The core server has
- * no such setting yet: {@link #available()} is {@code false}, the load run does not start inline servers and prints
- * {@code n/a} for their figures. Once it has, this class is the one place that turns it on.
+ * {@code directExecutor()} does. A server process given the {@link #ARGUMENT} serves that way: the core server with
+ * every method of the contract inline ({@link ConnectionOptions#ALL_METHODS}; {@link EchoHandler#memory()}, which
+ * collects garbage, opts out with {@code @Inline(false)}), the Spring Boot application with
+ * {@code bjsonrpc.server.inline=true}. This class is the one place that turns it on.
  */
 public final class InlineMode {
 
@@ -21,10 +23,10 @@ public final class InlineMode {
     /**
      * Whether the core server can run calls inline.
      *
-     * @return {@code false} until it can
+     * @return {@code true}: it can
      */
     public static boolean available() {
-        return false;
+        return true;
     }
 
     /**
@@ -42,23 +44,17 @@ public final class InlineMode {
      *
      * @param builder the server being built
      * @return the builder
-     * @throws UnsupportedOperationException while {@link #available()} is {@code false}
      */
     public static BjsonRpcServer.Builder apply(BjsonRpcServer.Builder builder) {
-        throw unavailable();
+        return builder.options(ConnectionOptions.defaults().withInlineMethods(ConnectionOptions.ALL_METHODS));
     }
 
     /**
      * The Spring Boot arguments that turn the inline mode on in the application.
      *
      * @return property arguments, such as {@code --bjsonrpc.server.<property>=...}
-     * @throws UnsupportedOperationException while {@link #available()} is {@code false}
      */
     public static List<String> springArguments() {
-        throw unavailable();
-    }
-
-    private static UnsupportedOperationException unavailable() {
-        return new UnsupportedOperationException("the core server has no inline mode yet");
+        return List.of("--bjsonrpc.server.inline=true");
     }
 }

@@ -118,6 +118,21 @@ public class BjsonRpcProperties {
         @DurationUnit(ChronoUnit.SECONDS)
         private Duration idleTimeout = Duration.ZERO;
 
+        /**
+         * Whether every published method of the services on these connections runs inline, on the connection's event
+         * loop with no hand-off to the handler executor; only for services that never block. A service chooses with
+         * @BjsonRpcService(inline = true), a method with @Inline.
+         */
+        private boolean inline;
+
+        /**
+         * Time an inline method may run on an event loop before it is reported (a warning with its stack, the
+         * inline-time limit counted) and its thread interrupted. If a duration suffix is not specified, seconds will
+         * be used.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private Duration inlineTimeLimit = Duration.ofMillis(500);
+
         /** How many of the peer's requests may run at once on one connection. */
         public int getMaxConcurrency() {
             return maxConcurrency;
@@ -227,6 +242,30 @@ public class BjsonRpcProperties {
          */
         public void setIdleTimeout(Duration idleTimeout) {
             this.idleTimeout = idleTimeout;
+        }
+
+        /** Whether every published method of the services runs inline. */
+        public boolean isInline() {
+            return inline;
+        }
+
+        /**
+         * @param inline whether every published method of the services runs inline
+         */
+        public void setInline(boolean inline) {
+            this.inline = inline;
+        }
+
+        /** How long an inline method may run on an event loop before it is reported and interrupted. */
+        public Duration getInlineTimeLimit() {
+            return inlineTimeLimit;
+        }
+
+        /**
+         * @param inlineTimeLimit positive
+         */
+        public void setInlineTimeLimit(Duration inlineTimeLimit) {
+            this.inlineTimeLimit = inlineTimeLimit;
         }
 
         /** How many bytes of pipe elements may wait for their caller on one connection. */

@@ -1,5 +1,6 @@
 package io.github.bjsonrpc.boot.autoconfigure;
 
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 import io.github.bjsonrpc.ConnectionOptions;
@@ -11,8 +12,16 @@ final class ConnectionSettingsMapper {
     private ConnectionSettingsMapper() {
     }
 
+    /**
+     * @param prefix the settings' property prefix, for messages
+     * @param settings the settings
+     * @param executor the handler executor
+     * @param inlineServices the methods of the services that run inline ({@code @BjsonRpcService(inline = true)});
+     *        every method when the settings say {@code inline}
+     * @return the options
+     */
     static ConnectionOptions options(String prefix, BjsonRpcProperties.ConnectionSettings settings,
-            Executor executor, JsonMapper jsonMapper) {
+            Executor executor, JsonMapper jsonMapper, Set<String> inlineServices) {
         int lineLength = bytes(prefix + ".max-line-length", settings.getMaxLineLength());
         int highWaterMark = bytes(prefix + ".write-high-water-mark", settings.getWriteHighWaterMark());
         int pipeBuffer = bytes(prefix + ".max-buffered-pipe-bytes", settings.getMaxBufferedPipeBytes());
@@ -30,6 +39,8 @@ final class ConnectionSettingsMapper {
                 .maxBufferedPipeBytes(pipeBuffer)
                 .executor(executor)
                 .jsonMapper(jsonMapper)
+                .inlineMethods(settings.isInline() ? Set.of(ConnectionOptions.ALL_METHODS) : inlineServices)
+                .inlineTimeLimit(settings.getInlineTimeLimit())
                 .build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalStateException("Invalid " + prefix + ".* settings: " + e.getMessage(), e);

@@ -66,7 +66,7 @@ final class PropertiesBjsonRpcClientFactory implements BjsonRpcClientFactory {
             .addConnectionListener(new ConnectionEvents(publisher, executor.executor(), name));
         try {
             builder.options(ConnectionSettingsMapper.options(prefix, client, executor.executor(),
-                    jsonMapper.jsonMapper()).toBuilder()
+                    jsonMapper.jsonMapper(), services.clientInlineMethods(name)).toBuilder()
                     .connectTimeout(client.getConnectTimeout()).build())
                 .reconnect(new Reconnect(reconnect.isEnabled(), reconnect.getInitialDelay(), reconnect.getMaxDelay(),
                     reconnect.getMultiplier()));

@@ -51,7 +51,7 @@ final class PropertiesBjsonRpcServerFactory implements BjsonRpcServerFactory {
             .port(properties.getPort())
             .handlerFactory(services.serverHandlers())
             .options(ConnectionSettingsMapper.options("bjsonrpc.server", properties, executor.executor(),
-                jsonMapper.jsonMapper()))
+                jsonMapper.jsonMapper(), services.serverInlineMethods()))
             .sslContext(sslContext)
             .maxConnections(properties.getMaxConnections())
             .addConnectionListener(connections.forServer())
