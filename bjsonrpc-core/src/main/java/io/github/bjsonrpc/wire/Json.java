@@ -55,8 +55,9 @@ public final class Json {
      * results of this side's methods, arguments and results of its calls. It keeps the application's rules (its
      * modules, serializers, naming, inclusion, date and enum handling) and adds the wire's: the reference objects
      * ({@link io.github.bjsonrpc.RemoteObject}, {@link io.github.bjsonrpc.FunctionReference},
-     * {@link io.github.bjsonrpc.Exported} instances) are written as the wire writes them, and no value is indented,
-     * wrapped in a root name or closed once written. The bytes themselves stay the wire's whatever the application
+     * {@link io.github.bjsonrpc.Exported} instances) are written as the wire writes them; no value is indented,
+     * wrapped in a root name or closed once written; and a value with nothing to write (an object without
+     * properties) is an error, answered as the reference answers what it cannot serialize. The bytes themselves stay the wire's whatever the application
      * mapper says: every message is written by a generator of {@link #MAPPER} (key order, ASCII escapes, the
      * reference's number forms, one line) and read by its parser, and the application mapper only fills in the
      * values.
@@ -74,6 +75,7 @@ public final class Json {
         }
         return application.rebuild()
             .disable(NEVER_FOR_VALUES)
+            .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(DeserializationFeature.UNWRAP_ROOT_VALUE)
             .addModule(new WireModule())
             .build();
@@ -85,7 +87,8 @@ public final class Json {
                 return false;
             }
         }
-        if (mapper.isEnabled(DeserializationFeature.UNWRAP_ROOT_VALUE)) {
+        if (!mapper.isEnabled(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                || mapper.isEnabled(DeserializationFeature.UNWRAP_ROOT_VALUE)) {
             return false;
         }
         for (JacksonModule module : mapper.registeredModules()) {
