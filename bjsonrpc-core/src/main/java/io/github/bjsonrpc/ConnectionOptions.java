@@ -76,7 +76,7 @@ import tools.jackson.databind.json.JsonMapper;
  *        written and read by the wire's codec whatever this mapper says (key order, ASCII escapes, the reference's
  *        number forms, one message per line), and the wire's reference objects are always written as the wire
  *        writes them; {@code INDENT_OUTPUT}, {@code WRAP_ROOT_VALUE}, {@code UNWRAP_ROOT_VALUE} and
- *        {@code CLOSE_CLOSEABLE} are off. See {@code io.github.bjsonrpc.wire.Json.valueMapper}, which makes a
+ *        {@code CLOSE_CLOSEABLE} are off, {@code FAIL_ON_EMPTY_BEANS} on (the reference cannot serialize those). See {@code io.github.bjsonrpc.wire.Json.valueMapper}, which makes a
  *        mapper ready once for many connections
  * @param inlineMethods the published methods of this side's handler that run {@linkplain Inline inline}, on the
  *        connection's event loop with no hand-off to the executor, by the name the peer calls (none by default);

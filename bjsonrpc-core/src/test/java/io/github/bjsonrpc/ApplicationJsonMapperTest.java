@@ -70,6 +70,7 @@ class ApplicationJsonMapperTest {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.WRAP_ROOT_VALUE)
             .enable(SerializationFeature.CLOSE_CLOSEABLE)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .enable(DeserializationFeature.UNWRAP_ROOT_VALUE)
             .enable(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS)
             .disable(JsonWriteFeature.ESCAPE_NON_ASCII)
@@ -93,6 +94,10 @@ class ApplicationJsonMapperTest {
 
         public Exporter exporter() {
             return new Exporter();
+        }
+
+        public Object nothingToWrite() {
+            return new Object();
         }
     }
 
@@ -134,6 +139,10 @@ class ApplicationJsonMapperTest {
             peer.send("{\"method\":\"" + exported.group(1) + ".name\",\"id\":4}");
             assertThat(peer.readLine()).as("written by reference, and not closed for it")
                 .isEqualTo("{\"result\":\"exported\",\"error\":null,\"id\":4}");
+
+            peer.send("{\"method\":\"nothingToWrite\",\"id\":5}");
+            assertThat(peer.readLine()).isEqualTo("{\"result\":null,\"error\":\"TypeError: Object of type Object is "
+                + "not JSON serializable\",\"id\":5}");
         }
     }
 
@@ -182,6 +191,7 @@ class ApplicationJsonMapperTest {
         assertThat(ready.isEnabled(SerializationFeature.WRAP_ROOT_VALUE)).isFalse();
         assertThat(ready.isEnabled(DeserializationFeature.UNWRAP_ROOT_VALUE)).isFalse();
         assertThat(ready.isEnabled(SerializationFeature.CLOSE_CLOSEABLE)).isFalse();
+        assertThat(ready.isEnabled(SerializationFeature.FAIL_ON_EMPTY_BEANS)).isTrue();
         assertThat(ready.valueToTree(AT).doubleValue()).isEqualTo(1_700_000_000.5);
     }
 }
