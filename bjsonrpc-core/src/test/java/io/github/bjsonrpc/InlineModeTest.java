@@ -283,7 +283,8 @@ class InlineModeTest {
         BjsonRpcServer server = server(c -> new Recorder(), ConnectionOptions.builder().executor(pool)
             .writeHighWaterMark(64 * 1024).maxQueuedRequests(maxQueued).build());
         String payload = "x".repeat(32 * 1024);
-        int count = 1000;
+        // far more than the socket buffers of both directions hold (tens of megabytes on loopback)
+        int count = 4000;
         try (RawPeer peer = RawPeer.connect(server.port())) {
             CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < count; i++) {
