@@ -283,7 +283,8 @@ class InlineModeTest {
         BjsonRpcServer server = server(c -> new Recorder(), ConnectionOptions.builder().executor(pool)
             .writeHighWaterMark(64 * 1024).maxQueuedRequests(maxQueued).build());
         String payload = "x".repeat(32 * 1024);
-        int count = 1000;
+        // far more than the socket buffers of both directions hold (tens of megabytes on loopback)
+        int count = 4000;
         try (RawPeer peer = RawPeer.connect(server.port())) {
             CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < count; i++) {
@@ -293,9 +294,14 @@ class InlineModeTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> server.connections().size() == 1);
             Connection accepted = server.connections().get(0);
 
-            // the replies nobody reads stop the inline calls; the requests queue, and reading pauses at half
-            await().atMost(Duration.ofSeconds(60)).until(() -> accepted.stats().readingPaused());
-            assertThat(accepted.stats().queuedRequests()).isBetween(maxQueued / 2, maxQueued);
+            // the replies nobody reads stop the inline calls; the requests queue, and once the socket buffers are
+            // full too, reading stays paused with the queue at half its limit or more, never over it
+            ConnectionStats[] stalled = new ConnectionStats[1];
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                stalled[0] = accepted.stats();
+                return stalled[0].readingPaused() && stalled[0].queuedRequests() >= maxQueued / 2;
+            });
+            assertThat(stalled[0].queuedRequests()).isLessThanOrEqualTo(maxQueued);
 
             for (int i = 0; i < count; i++) {
                 assertThat(peer.readLine()).isEqualTo("{\"result\":\"" + payload + "\",\"error\":null,\"id\":" + i
