@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import io.github.bjsonrpc.support.CapturedLog;
 import io.github.bjsonrpc.support.Cleanup;
 
 /** What a failing handler sends to its peer, and what it leaves in the log. */
@@ -26,23 +22,8 @@ class HandlerFailuresTest {
     @RegisterExtension
     final Cleanup cleanup = new Cleanup();
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(FAILURES);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private Level level;
-
-    @BeforeEach
-    void capture() {
-        level = logger.getLevel();
-        logger.setLevel(Level.DEBUG);
-        log.start();
-        logger.addAppender(log);
-    }
-
-    @AfterEach
-    void release() {
-        logger.detachAppender(log);
-        logger.setLevel(level);
-    }
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog(FAILURES, Level.DEBUG);
 
     /** A failure of this test's own type, so that no other test's failures count against its log limit. */
     public static class FirstFailure extends RuntimeException {
@@ -97,7 +78,7 @@ class HandlerFailuresTest {
     }
 
     private List<ILoggingEvent> at(Level wanted) {
-        return log.list.stream().filter(e -> e.getLevel() == wanted).toList();
+        return log.events().stream().filter(e -> e.getLevel() == wanted).toList();
     }
 
     @Test

@@ -12,17 +12,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.StackTraceElementProxy;
-import ch.qos.logback.core.read.ListAppender;
+import io.github.bjsonrpc.support.CapturedLog;
 import io.github.bjsonrpc.support.Cleanup;
 
 /**
@@ -38,23 +34,8 @@ class InlineBlockingTest {
     @RegisterExtension
     final Cleanup cleanup = new Cleanup();
 
-    private final Logger logger = (Logger) LoggerFactory.getLogger(WATCHDOG);
-    private final ListAppender<ILoggingEvent> log = new ListAppender<>();
-    private Level level;
-
-    @BeforeEach
-    void capture() {
-        level = logger.getLevel();
-        logger.setLevel(Level.WARN);
-        log.start();
-        logger.addAppender(log);
-    }
-
-    @AfterEach
-    void release() {
-        logger.detachAppender(log);
-        logger.setLevel(level);
-    }
+    @RegisterExtension
+    final CapturedLog log = new CapturedLog(WATCHDOG, Level.WARN);
 
     /** Inline methods that block, wait for their peer, or behave; one instance for every connection. */
     @Inline
@@ -180,8 +161,8 @@ class InlineBlockingTest {
             .hasMessageContaining("InterruptedException");
         assertThat(limits.reached).contains("inline-time");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> !log.list.isEmpty());
-        ILoggingEvent warning = log.list.get(0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !log.events().isEmpty());
+        ILoggingEvent warning = log.events().get(0);
         assertThat(warning.getLevel()).isEqualTo(Level.WARN);
         assertThat(warning.getFormattedMessage()).contains("Inline method 'blockOnLatch' of connection")
             .contains("on event loop thread " + loop).contains("inlineTimeLimit of 200 ms");
