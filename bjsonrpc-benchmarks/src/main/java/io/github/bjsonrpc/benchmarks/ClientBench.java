@@ -1,6 +1,9 @@
 package io.github.bjsonrpc.benchmarks;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -33,38 +36,62 @@ final class ClientBench {
     }
 
     /**
-     * Runs the four measurements {@code passes} times and reports the last pass: the first pays for compiling both
-     * clients' code paths, which would otherwise be charged to whichever client runs first.
+     * Warms both clients up for {@code passes} passes, then measures {@code rounds} rounds, each of the four
+     * measurements once, the clients taking turns to go first; reports each measurement's median round. The warm-up
+     * pays for compiling both clients' code paths, which would otherwise be charged to whichever runs first, and the
+     * rounds spread a shared machine's drift over both clients alike.
      */
-    static Result[] run(int port, int passes, Duration warmup, Duration measure) throws Exception {
-        Result[] results = pass(port, warmup, measure);
-        for (int i = 1; i < passes; i++) {
-            results = pass(port, warmup, measure);
+    static Result[] run(int port, int passes, int rounds, Duration warmup, Duration measure) throws Exception {
+        try (Connection ours = BjsonRpc.connect("127.0.0.1", port, HandlerFactory.NONE);
+                MinimalClient minimal = new MinimalClient(port)) {
+            Measurement[] measurements = {
+                () -> measure("ours sync", warmup, measure, n -> {
+                    for (long i = 0; i < n; i++) {
+                        ours.call(String.class, "echo", "hello");
+                    }
+                }),
+                () -> pipelined("ours pipelined", warmup, measure,
+                    done -> ours.method(String.class, "echo", "hello").onResult(value -> done.run())),
+                () -> measure("minimal sync", warmup, measure, n -> {
+                    for (long i = 0; i < n; i++) {
+                        minimal.call("echo", "hello").join();
+                    }
+                }),
+                () -> pipelined("minimal pipelined", warmup, measure,
+                    done -> minimal.call("echo", "hello").thenRun(done)),
+            };
+            for (int pass = 0; pass < passes; pass++) {
+                for (Measurement measurement : measurements) {
+                    measurement.run();
+                }
+            }
+            List<List<Result>> results = new ArrayList<>();
+            for (int i = 0; i < measurements.length; i++) {
+                results.add(new ArrayList<>());
+            }
+            // ours sync, minimal sync, ours pipelined, minimal pipelined; minimal first in every other round
+            int[] order = {0, 2, 1, 3};
+            for (int round = 0; round < rounds; round++) {
+                for (int pair = 0; pair < order.length; pair += 2) {
+                    int first = order[pair + round % 2];
+                    int second = order[pair + 1 - round % 2];
+                    results.get(first).add(measurements[first].run());
+                    results.get(second).add(measurements[second].run());
+                }
+            }
+            Result[] medians = new Result[measurements.length];
+            for (int i = 0; i < medians.length; i++) {
+                List<Result> sorted = results.get(i);
+                sorted.sort(Comparator.comparingDouble(Result::callsPerSecond));
+                medians[i] = sorted.get(sorted.size() / 2);
+            }
+            return medians;
         }
-        return results;
     }
 
-    private static Result[] pass(int port, Duration warmup, Duration measure) throws Exception {
-        Result[] results = new Result[4];
-        try (Connection ours = BjsonRpc.connect("127.0.0.1", port, HandlerFactory.NONE)) {
-            results[0] = measure("ours sync", warmup, measure, n -> {
-                for (long i = 0; i < n; i++) {
-                    ours.call(String.class, "echo", "hello");
-                }
-            });
-            results[1] = pipelined("ours pipelined", warmup, measure,
-                done -> ours.method(String.class, "echo", "hello").onResult(value -> done.run()));
-        }
-        try (MinimalClient minimal = new MinimalClient(port)) {
-            results[2] = measure("minimal sync", warmup, measure, n -> {
-                for (long i = 0; i < n; i++) {
-                    minimal.call("echo", "hello").join();
-                }
-            });
-            results[3] = pipelined("minimal pipelined", warmup, measure,
-                done -> minimal.call("echo", "hello").thenRun(done));
-        }
-        return results;
+    /** One of the four measurements. */
+    private interface Measurement {
+        Result run() throws Exception;
     }
 
     /** Runs batches of synchronous calls until the time is up. */

@@ -50,6 +50,23 @@ final class LineConnection implements Lane {
         }
     }
 
+    /** Whether the next reply can be read without waiting for the server. */
+    private boolean replyBuffered() {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void flush() {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads one reply line and returns it; checks that it is a success. */
     String readReply() {
         StringBuilder text = new StringBuilder(64);
@@ -101,8 +118,10 @@ final class LineConnection implements Lane {
                 break;
             }
             sent[tail++ % window] = System.nanoTime();
-            send("echo", ECHO_PARAMS, true, true);
+            // replies that came together are answered together: one write for all the calls they free
+            send("echo", ECHO_PARAMS, true, !replyBuffered());
         }
+        flush();
         // drain what is still in flight so that the next mode starts clean
         for (int i = head; i < tail; i++) {
             readReply();

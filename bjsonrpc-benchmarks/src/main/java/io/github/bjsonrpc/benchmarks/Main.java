@@ -65,7 +65,7 @@ public final class Main {
                 LoadOptions options = LoadOptions.parse(arguments);
                 try (ServerProcess server = ServerProcess.start(ServerKind.FLOOR)) {
                     for (ClientBench.Result r : ClientBench.run(server.port(), options.clientPasses(),
-                        options.warmup(), options.measure())) {
+                        options.rounds(), options.warmup(), options.measure())) {
                         System.out.println(r);
                     }
                 }
@@ -94,7 +94,7 @@ public final class Main {
      * @param idleConnections connections opened for the idle-memory figure
      * @param notifications notifications sent for the notification figure
      * @param rounds rounds of the echo modes
-     * @param clientPasses passes of the client measurement, the last one reported
+     * @param clientPasses passes of the client measurements that only warm up, before their rounds
      * @param warmRound whether a first round, not reported, warms every server up (gRPC-java's code paths take
      *     the JIT compiler far longer than one measurement's warm-up on a busy machine)
      */
@@ -177,7 +177,7 @@ public final class Main {
             }
             progress("notifications measured");
             clients = ClientBench.run(servers.get(ServerKind.FLOOR).port(), options.clientPasses(),
-                options.warmup(), options.measure());
+                options.rounds(), options.warmup(), options.measure());
             progress("clients measured");
         }
         Map<ServerKind, ServerFigures> figures = new EnumMap<>(ServerKind.class);
