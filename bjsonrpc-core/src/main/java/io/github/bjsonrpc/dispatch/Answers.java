@@ -173,7 +173,7 @@ final class Answers {
     }
 
     private RpcObserver.Outcome single(RequestMessage request, Object value) {
-        if (!send(request, value)) {
+        if (!send(request, value, false)) {
             return RpcObserver.Outcome.UNWRITABLE_RESULT;
         }
         if (request.pipeEnd()) {
@@ -182,10 +182,14 @@ final class Answers {
         return RpcObserver.Outcome.SUCCESS;
     }
 
-    /** Writes one result; an unwritable value is answered with an error instead. */
-    private boolean send(RequestMessage request, Object value) {
+    /** Writes one result, or one element of a pipe; an unwritable value is answered with an error instead. */
+    private boolean send(RequestMessage request, Object value, boolean element) {
         try {
-            replies.result(request, value);
+            if (element) {
+                replies.element(request, value);
+            } else {
+                replies.result(request, value);
+            }
             return true;
         } catch (RuntimeException e) {
             log.debug("Result of '{}' on connection {} cannot be written", request.method(), connection.id(), e);
@@ -197,7 +201,7 @@ final class Answers {
     private RpcObserver.Outcome sendAll(RequestMessage request, Iterator<?> elements) {
         try {
             while (replies.isOpen() && elements.hasNext()) {
-                if (!send(request, elements.next())) {
+                if (!send(request, elements.next(), true)) {
                     return RpcObserver.Outcome.UNWRITABLE_RESULT;
                 }
             }
@@ -258,7 +262,7 @@ final class Answers {
             }
             if (!replies.isOpen()) {
                 cancel();
-            } else if (send(request, item)) {
+            } else if (send(request, item, true)) {
                 subscription.request(1);
             } else {
                 end(RpcObserver.Outcome.UNWRITABLE_RESULT);

@@ -45,6 +45,7 @@ public final class InboundQueue {
     private Runnable last;
     private int lowWater = -1;
     private Runnable onLowWater = () -> { };
+    private volatile Runnable onPause = () -> { };
 
     /**
      * @param connection the connection whose work this is
@@ -94,6 +95,7 @@ public final class InboundQueue {
             log.error("Unexpected failure opening connection {}", connection.id(), t);
         } finally {
             context.exit();
+            paused();
             locked(() -> opening = false);
             release(true);
         }
@@ -117,6 +119,22 @@ public final class InboundQueue {
             this.onLowWater = callback;
             return null;
         });
+    }
+
+    /**
+     * Calls {@code callback} on the executor's thread each time it stops running this queue's tasks: a drain ran out
+     * of tasks, the opening task is done, or a task starts waiting on a peer. The connection writes then the replies
+     * its tasks left waiting to go out together.
+     *
+     * @param callback what to do; quick, and never throws
+     */
+    public void onPause(Runnable callback) {
+        this.onPause = callback;
+    }
+
+    /** The executor's thread stops running this queue's tasks for now. */
+    void paused() {
+        onPause.run();
     }
 
     /**
@@ -417,6 +435,7 @@ public final class InboundQueue {
             }
         } finally {
             context.exit();
+            paused();
             if (!context.slotHandedOver()) {
                 release(true);
             }

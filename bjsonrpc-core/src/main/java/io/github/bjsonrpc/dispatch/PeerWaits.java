@@ -56,6 +56,11 @@ public final class PeerWaits {
                 + "toCompletableFuture() (or a stage chained on it) instead, or let the method run on the handler "
                 + "executor");
         }
+        CallContext current = CallContext.current();
+        if (current != null) {
+            // the replies this thread's tasks left waiting go out before it waits
+            current.queue().paused();
+        }
         InboundQueue released = CallContext.queueToReleaseWhileWaitingOn(connection);
         if (released != null) {
             released.suspend();

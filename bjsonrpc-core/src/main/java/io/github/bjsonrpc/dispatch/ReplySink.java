@@ -15,6 +15,15 @@ public interface ReplySink {
     void result(RequestMessage request, Object value);
 
     /**
+     * Writes one element of a pipe: it goes out at once, whatever the element after it takes to come.
+     *
+     * @param request the pipe request
+     * @param value the element
+     * @throws tools.jackson.core.JacksonException if the value cannot be written as JSON; nothing was sent then
+     */
+    void element(RequestMessage request, Object value);
+
+    /**
      * Writes one error reply.
      *
      * @param request the request answered

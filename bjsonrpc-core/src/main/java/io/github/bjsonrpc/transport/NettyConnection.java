@@ -91,8 +91,9 @@ final class NettyConnection implements Connection {
         this.inbound = new InboundQueue(this, executor, channel.eventLoop(), options.maxConcurrency());
         this.throttle = new ReadThrottle(channel, options, inbound::queued, traffic);
         this.inbound.onLowWater(throttle.resumeAt(), throttle::relieved);
+        this.inbound.onPause(outbox::flushDeferred);
         LineEncoder lines = new LineEncoder(channel.alloc(), objects, values);
-        this.replies = new ReplyWriter(lines, outbox, this::isOpen);
+        this.replies = new ReplyWriter(this, lines, outbox, this::isOpen);
         this.dispatcher = new Dispatcher(this, replies, objects, observer, values);
         this.verbs = new OutboundCalls(this, calls, lines, outbox, throttle, observer, traffic);
         this.interception = IssuedInterception.of(this, verbs);

@@ -17,6 +17,12 @@ import io.netty.channel.ChannelPromise;
  * the I/O thread. A line written on the I/O thread goes straight to the channel, after the lines still waiting
  * here: so one thread's lines keep their order, and so do replies whose writers took turns.
  *
+ * <p>A reply written by a handler thread that will go on with more of the connection's requests may
+ * {@linkplain #writeDeferred wait here} for the flush that the end of that run asks for ({@link #flushDeferred}):
+ * the replies to a burst of requests then leave in one write and cost the I/O thread one wake-up, as the requests
+ * came. At most {@value #MAX_DEFERRED} lines wait so, and none longer than the deadline timer's next tick or two
+ * (10 to 20 ms), should the handler thread block in a way nobody sees before it pauses.
+ *
  * <p>Back-pressure on writers: a thread that is not an I/O thread waits before adding a line while the bytes not
  * yet written (here and in the channel) are over the connection's {@code writeHighWaterMark}, until the peer
  * reads or the connection closes; an I/O thread never waits. Reading is never paused for it: the peer's replies
@@ -26,6 +32,10 @@ final class Outbox {
 
     /** The most lines written by one I/O-thread task: other work of the I/O thread (a close) is not held up. */
     private static final int LINES_PER_TASK = 512;
+    /** The most lines that wait for {@link #flushDeferred()} before a flush is asked for anyway. */
+    static final int MAX_DEFERRED = 64;
+    /** Lines left waiting are flushed by the deadline timer after this at the latest (plus a tick). */
+    private static final long DEFERRAL_BOUND_NANOS = 10_000_000;
 
     private final Channel channel;
     private final long highWaterMark;
@@ -34,7 +44,10 @@ final class Outbox {
     /** Bytes of the lines waiting here, not yet counted by the channel. */
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    /** Lines added since the last flush began without asking for one. */
+    private final AtomicInteger deferred = new AtomicInteger();
     private final Runnable flush = this::flush;
+    private final Runnable flushDeferred = this::flushDeferred;
     private final Object writable = new Object();
     private final AtomicInteger waiting = new AtomicInteger();
     private volatile boolean closed;
@@ -56,6 +69,29 @@ final class Outbox {
      * @return completes when the line is written, or fails when it cannot be
      */
     ChannelFuture write(ByteBuf line) {
+        return write(line, false);
+    }
+
+    /**
+     * Writes one whole line as {@link #write} does, but off the I/O thread leaves it waiting for the next flush: one
+     * that another line asks for, {@link #flushDeferred()}, or the one asked for once {@value #MAX_DEFERRED} lines
+     * wait. The writer must call {@link #flushDeferred()} before it stops writing for a while.
+     *
+     * @param line the encoded line, {@code \n} included
+     * @return completes when the line is written, or fails when it cannot be
+     */
+    ChannelFuture writeDeferred(ByteBuf line) {
+        return write(line, true);
+    }
+
+    /** Asks for a flush of the lines left waiting by {@link #writeDeferred}, if any wait. */
+    void flushDeferred() {
+        if (deferred.get() > 0) {
+            scheduleFlush();
+        }
+    }
+
+    private ChannelFuture write(ByteBuf line, boolean defer) {
         int bytes = line.readableBytes();
         if (channel.eventLoop().inEventLoop()) {
             // what other threads wrote before goes first
@@ -71,10 +107,23 @@ final class Outbox {
         ChannelPromise promise = channel.newPromise();
         queuedBytes.addAndGet(bytes);
         lines.add(new Outgoing(line, bytes, promise));
+        if (!defer) {
+            scheduleFlush();
+        } else {
+            int waiting = deferred.incrementAndGet();
+            if (waiting >= MAX_DEFERRED) {
+                scheduleFlush();
+            } else if (waiting == 1) {
+                Deadlines.after(flushDeferred, DEFERRAL_BOUND_NANOS);
+            }
+        }
+        return promise;
+    }
+
+    private void scheduleFlush() {
         if (flushScheduled.compareAndSet(false, true)) {
             channel.eventLoop().execute(flush);
         }
-        return promise;
     }
 
     /** Whether a writer off the I/O threads could write now without waiting for the peer to read. */
@@ -87,6 +136,8 @@ final class Outbox {
         if (closed || isWritable() || EventLoops.inAnyLoop()) {
             return;
         }
+        // the lines left waiting must go out for the peer to make room
+        flushDeferred();
         waiting.incrementAndGet();
         try {
             synchronized (writable) {
@@ -128,9 +179,10 @@ final class Outbox {
     private void flush() {
         // cleared first: a line added from now on schedules another task, so none is left behind
         flushScheduled.set(false);
+        deferred.set(0);
         writeQueued();
-        if (!lines.isEmpty() && flushScheduled.compareAndSet(false, true)) {
-            channel.eventLoop().execute(flush);
+        if (!lines.isEmpty()) {
+            scheduleFlush();
         }
     }
 

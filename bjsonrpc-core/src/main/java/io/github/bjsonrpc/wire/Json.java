@@ -109,6 +109,7 @@ public final class Json {
             .disable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .addDecorator((f, generator) -> new PythonNumberGenerator(generator))
+            .recyclerPool(WireRecyclers.POOL)
             .build();
         return JsonMapper.builder(factory)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
