@@ -4,16 +4,19 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 
+import io.netty.util.concurrent.FastThreadLocal;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import tools.jackson.core.util.BufferRecycler;
 import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.core.util.RecyclerPool;
 
 /**
  * Where the wire's parsers and generators take their buffers: each platform thread keeps one {@link BufferRecycler}
- * of its own, as the event loops and handler threads that read and write every line are; a virtual thread, which
- * would keep one for a single task, takes one from Jackson's shared pool and gives it back. Jackson's default, the
- * shared pool for every thread, cost the server about a tenth of its CPU per pipelined call in two contended deque
- * operations per parser and generator.
+ * of its own, as the event loops and handler threads that read and write every line are (Netty's threads, those
+ * of the event loops and of the shared handler pool, in an indexed {@link FastThreadLocal}); a virtual thread,
+ * which would keep one for a single task, takes one from Jackson's shared pool and gives it back. Jackson's default,
+ * the shared pool for every thread, cost the server about a tenth of its CPU per pipelined call in two contended
+ * deque operations per parser and generator.
  */
 final class WireRecyclers implements RecyclerPool<BufferRecycler> {
 
@@ -23,6 +26,13 @@ final class WireRecyclers implements RecyclerPool<BufferRecycler> {
     private static final long serialVersionUID = 1L;
 
     private static final ThreadLocal<BufferRecycler> OWN = ThreadLocal.withInitial(BufferRecycler::new);
+
+    private static final FastThreadLocal<BufferRecycler> NETTY_OWN = new FastThreadLocal<>() {
+        @Override
+        protected BufferRecycler initialValue() {
+            return new BufferRecycler();
+        }
+    };
 
     /** {@code Thread.isVirtual()} on Java 21 and later; {@code null} before, where every thread is a platform one. */
     private static final MethodHandle IS_VIRTUAL = isVirtual();
@@ -35,11 +45,17 @@ final class WireRecyclers implements RecyclerPool<BufferRecycler> {
     @Override
     public BufferRecycler acquireAndLinkPooled() {
         // a thread's own recycler is never linked: giving it back is nothing to do
+        if (Thread.currentThread() instanceof FastThreadLocalThread) {
+            return NETTY_OWN.get();
+        }
         return isVirtualThread() ? shared.acquireAndLinkPooled() : OWN.get();
     }
 
     @Override
     public BufferRecycler acquirePooled() {
+        if (Thread.currentThread() instanceof FastThreadLocalThread) {
+            return NETTY_OWN.get();
+        }
         return isVirtualThread() ? shared.acquirePooled() : OWN.get();
     }
 
