@@ -82,8 +82,11 @@ public final class ArgumentBinder {
             positional = List.of();
             keywords = params;
         } else if (params.isArray()) {
-            positional = new ArrayList<>(params.size());
-            params.forEach(positional::add);
+            int size = params.size();
+            positional = new ArrayList<>(size);
+            for (int i = 0; i < size; i++) {
+                positional.add(params.get(i));
+            }
             keywords = kwparams;
         } else if (params.isString()) {
             String text = params.stringValue();
