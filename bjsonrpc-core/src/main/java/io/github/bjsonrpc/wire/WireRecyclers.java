@@ -45,23 +45,27 @@ final class WireRecyclers implements RecyclerPool<BufferRecycler> {
     @Override
     public BufferRecycler acquireAndLinkPooled() {
         // a thread's own recycler is never linked: giving it back is nothing to do
-        if (Thread.currentThread() instanceof FastThreadLocalThread) {
-            return NETTY_OWN.get();
-        }
-        return isVirtualThread() ? shared.acquireAndLinkPooled() : OWN.get();
+        BufferRecycler own = own();
+        return own != null ? own : shared.acquireAndLinkPooled();
     }
 
     @Override
     public BufferRecycler acquirePooled() {
-        if (Thread.currentThread() instanceof FastThreadLocalThread) {
-            return NETTY_OWN.get();
-        }
-        return isVirtualThread() ? shared.acquirePooled() : OWN.get();
+        BufferRecycler own = own();
+        return own != null ? own : shared.acquirePooled();
     }
 
     @Override
     public void releasePooled(BufferRecycler recycler) {
         // recyclers from the shared pool are linked to it and go back there themselves
+    }
+
+    /** The calling thread's own recycler, or {@code null} on a virtual thread. */
+    private static BufferRecycler own() {
+        if (Thread.currentThread() instanceof FastThreadLocalThread) {
+            return NETTY_OWN.get();
+        }
+        return isVirtualThread() ? null : OWN.get();
     }
 
     private static boolean isVirtualThread() {
