@@ -1,6 +1,7 @@
 package io.github.bjsonrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,6 +46,11 @@ class ReplyBurstsTest {
 
         public int echo(int value) {
             return value;
+        }
+
+        /** A result the wire cannot write: a bean without properties. */
+        public Object unwritable() {
+            return new Object();
         }
     }
 
@@ -94,5 +100,25 @@ class ReplyBurstsTest {
         for (int i = 0; i < answers.size(); i++) {
             assertThat(answers.get(i)).isEqualTo(i);
         }
+    }
+
+    @Test
+    void aReplyThatCannotBeWrittenInABurstLeavesTheRepliesAroundItWhole() {
+        Connection client = connect();
+
+        // all wait behind gate and are answered in one run, their replies gathered into one buffer
+        Request<String> gate = client.method(String.class, "gate");
+        Request<Integer> before = client.method(Integer.class, "echo", 1);
+        Request<Object> unwritable = client.method(Object.class, "unwritable");
+        Request<Integer> after = client.method(Integer.class, "echo", 2);
+        handler.gate.countDown();
+
+        assertThat(gate.value(Duration.ofSeconds(10))).isEqualTo("gate");
+        assertThat(before.value(Duration.ofSeconds(10))).isEqualTo(1);
+        assertThatThrownBy(() -> unwritable.value(Duration.ofSeconds(10))).isInstanceOf(RemoteError.class)
+            .hasMessageContaining("Object");
+        assertThat(after.value(Duration.ofSeconds(10))).isEqualTo(2);
+        // the connection still reads whole lines both ways
+        assertThat(client.call(Integer.class, "echo", 3)).isEqualTo(3);
     }
 }

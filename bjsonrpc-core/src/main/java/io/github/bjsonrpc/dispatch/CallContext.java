@@ -1,6 +1,7 @@
 package io.github.bjsonrpc.dispatch;
 
 import io.github.bjsonrpc.Connection;
+import io.netty.util.concurrent.FastThreadLocal;
 
 /**
  * What the current thread is doing for bjsonrpc: which connection's request it is handling, and on which inbound
@@ -8,7 +9,11 @@ import io.github.bjsonrpc.Connection;
  */
 public final class CallContext {
 
-    private static final ThreadLocal<CallContext> CURRENT = new ThreadLocal<>();
+    /**
+     * Read for every reply written and set twice per request: on the handler pool's threads an array slot; left
+     * {@code null} rather than removed when the thread leaves handler code, so that the slot stays.
+     */
+    private static final FastThreadLocal<CallContext> CURRENT = new FastThreadLocal<>();
 
     private final Connection connection;
     private final InboundQueue queue;
@@ -66,11 +71,7 @@ public final class CallContext {
     }
 
     void exit() {
-        if (previous == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(previous);
-        }
+        CURRENT.set(previous);
     }
 
     InboundQueue queue() {

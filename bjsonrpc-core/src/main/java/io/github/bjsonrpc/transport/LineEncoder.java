@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Encodes one connection's messages into whole lines, on the writing thread, with its exported objects named. Every
  * line is written by a generator of the wire's own mapper, whose rules no application mapper changes; the values in
- * it (arguments, results) are converted by the connection's value mapper.
+ * it (arguments, results) are converted by the connection's value mapper. Lines may be encoded one after another
+ * into one buffer by one generator ({@link Lines}), or each into a buffer of its own ({@link Line#toBuffer()}).
  */
 final class LineEncoder {
 
@@ -35,42 +36,141 @@ final class LineEncoder {
      */
     LineEncoder(ByteBufAllocator allocator, Exporter objects, JsonMapper values) {
         this.allocator = allocator;
-        this.frames = Json.MAPPER.writer().withAttribute(Exporter.class, objects);
+        // every line ends in a line feed of its own, written after it: nothing goes between two
+        this.frames = Json.MAPPER.writer().withAttribute(Exporter.class, objects)
+            .withRootValueSeparator((String) null);
         this.values = values == Json.MAPPER ? frames : values.writer().withAttribute(Exporter.class, objects);
     }
 
     /** A request, or a notification when {@code id} is negative. */
-    ByteBuf request(String method, long id, Params params, boolean pipeEnd, Map<String, String> context) {
-        return encode(gen -> MessageWriter.writeRequest(gen, values, method, id, params.positional(),
+    Line request(String method, long id, Params params, boolean pipeEnd, Map<String, String> context) {
+        return new Line(gen -> MessageWriter.writeRequest(gen, values, method, id, params.positional(),
             params.keywords(), pipeEnd, context));
     }
 
     /** A result reply. */
-    ByteBuf result(RequestMessage request, Object value) {
-        return encode(gen -> MessageWriter.writeResult(gen, values, request, value));
+    Line result(RequestMessage request, Object value) {
+        return new Line(gen -> MessageWriter.writeResult(gen, values, request, value));
     }
 
     /** An error reply. */
-    ByteBuf error(JsonNode id, boolean jsonRpc2, String message, int code) {
-        return encode(gen -> MessageWriter.writeError(gen, id, jsonRpc2, message, code));
+    Line error(JsonNode id, boolean jsonRpc2, String message, int code) {
+        return new Line(gen -> MessageWriter.writeError(gen, id, jsonRpc2, message, code));
     }
 
     /** The end-of-pipe marker the caller asked for. */
-    ByteBuf pipeEnd(RequestMessage request) {
-        return encode(gen -> MessageWriter.writePipeEnd(gen, request));
+    Line pipeEnd(RequestMessage request) {
+        return new Line(gen -> MessageWriter.writePipeEnd(gen, request));
     }
 
-    private ByteBuf encode(Consumer<JsonGenerator> body) {
-        ByteBuf buffer = allocator.buffer();
-        try {
-            try (JsonGenerator gen = frames.createGenerator((OutputStream) new ByteBufOutputStream(buffer))) {
-                body.accept(gen);
+    /**
+     * Lines to encode one after another into one new buffer.
+     *
+     * @param initialCapacity the buffer's first capacity
+     * @return the lines, none yet
+     */
+    Lines lines(int initialCapacity) {
+        return new Lines(allocator.buffer(initialCapacity));
+    }
+
+    /** One message, ready to be encoded as a whole line. */
+    final class Line {
+
+        private final Consumer<JsonGenerator> body;
+
+        private Line(Consumer<JsonGenerator> body) {
+            this.body = body;
+        }
+
+        /** The line in a buffer of its own, which the caller owns. */
+        ByteBuf toBuffer() {
+            Lines lines = new Lines(allocator.buffer());
+            try {
+                lines.append(this);
+                return lines.finish();
+            } catch (RuntimeException | Error e) {
+                lines.discard();
+                throw e;
             }
-            buffer.writeByte('\n');
+        }
+    }
+
+    /**
+     * Lines encoded one after another into one buffer by one generator, which is made for the first line and
+     * closed by {@link #finish()}. Not thread-safe.
+     */
+    final class Lines {
+
+        private final ByteBuf buffer;
+        private JsonGenerator generator;
+        private int count;
+
+        private Lines(ByteBuf buffer) {
+            this.buffer = buffer;
+        }
+
+        /**
+         * Appends a line, its line feed included. When it cannot be encoded, the buffer is left as it was and the
+         * lines before it stay.
+         *
+         * @param line the line to append
+         * @return the line's size in bytes
+         */
+        int append(Line line) {
+            int start = buffer.writerIndex();
+            if (generator == null) {
+                generator = frames.createGenerator((OutputStream) new ByteBufOutputStream(buffer));
+            }
+            try {
+                line.body.accept(generator);
+                generator.writeRaw('\n');
+                generator.flush();
+            } catch (RuntimeException | Error e) {
+                // a generator stopped halfway is not used again; what it flushed is cut off
+                JsonGenerator broken = generator;
+                generator = null;
+                closeQuietly(broken);
+                buffer.writerIndex(start);
+                throw e;
+            }
+            count++;
+            return buffer.writerIndex() - start;
+        }
+
+        /** How many lines were appended. */
+        int count() {
+            return count;
+        }
+
+        /** How many bytes the lines take. */
+        int bytes() {
+            return buffer.readableBytes();
+        }
+
+        /** Closes the generator and hands the buffer over: the lines, which the caller owns. */
+        ByteBuf finish() {
+            if (generator != null) {
+                generator.close();
+                generator = null;
+            }
             return buffer;
-        } catch (RuntimeException | Error e) {
+        }
+
+        /** Closes the generator and releases the buffer. */
+        void discard() {
+            if (generator != null) {
+                closeQuietly(generator);
+                generator = null;
+            }
             buffer.release();
-            throw e;
+        }
+
+        private static void closeQuietly(JsonGenerator generator) {
+            try {
+                generator.close();
+            } catch (RuntimeException e) {
+                // the generator failed already; its buffers go back to the pool all the same
+            }
         }
     }
 }

@@ -87,12 +87,12 @@ final class NettyConnection implements Connection {
         this.objects = new ObjectTable(counter::incrementAndGet, options.maxRemoteObjects(),
             () -> traffic.limitReached("remote-objects"));
         this.calls = new PendingCalls(this, values, counter::incrementAndGet, options.maxPendingRequests(), traffic);
-        this.outbox = new Outbox(channel, options.writeHighWaterMark(), traffic);
+        LineEncoder lines = new LineEncoder(channel.alloc(), objects, values);
+        this.outbox = new Outbox(channel, lines, options.writeHighWaterMark(), traffic);
         this.inbound = new InboundQueue(this, executor, channel.eventLoop(), options.maxConcurrency());
         this.throttle = new ReadThrottle(channel, options, inbound::queued, traffic);
         this.inbound.onLowWater(throttle.resumeAt(), throttle::relieved);
         this.inbound.onPause(outbox::flushDeferred);
-        LineEncoder lines = new LineEncoder(channel.alloc(), objects, values);
         this.replies = new ReplyWriter(this, lines, outbox, this::isOpen);
         this.dispatcher = new Dispatcher(this, replies, objects, observer, values);
         this.verbs = new OutboundCalls(this, calls, lines, outbox, throttle, observer, traffic);

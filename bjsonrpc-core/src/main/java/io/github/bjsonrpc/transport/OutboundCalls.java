@@ -83,7 +83,7 @@ final class OutboundCalls {
         RpcObserver.Scope scope = observer.issuing(connection, observedName(method));
         try {
             ensureOpen(method);
-            outbox.write(lines.request(method, -1, Params.from(args), false, scope.context()));
+            outbox.write(lines.request(method, -1, Params.from(args), false, scope.context()).toBuffer());
         } catch (RuntimeException e) {
             scope.end(RpcObserver.CallType.NOTIFY, outcomeOf(e), e);
             throw e;
@@ -99,7 +99,7 @@ final class OutboundCalls {
     private void send(long id, Pending waiter, String method, Params params, boolean pipeEnd,
             Map<String, String> context) {
         ensureOpen(method);
-        ByteBuf line = lines.request(method, id, params, pipeEnd, context);
+        ByteBuf line = lines.request(method, id, params, pipeEnd, context).toBuffer();
         try {
             calls.register(id, waiter, method);
         } catch (RuntimeException e) {

@@ -19,9 +19,11 @@ import io.netty.channel.ChannelPromise;
  *
  * <p>A reply written by a handler thread that will go on with more of the connection's requests may
  * {@linkplain #writeDeferred wait here} for the flush that the end of that run asks for ({@link #flushDeferred}):
- * the replies to a burst of requests then leave in one write and cost the I/O thread one wake-up, as the requests
- * came. At most {@value #MAX_DEFERRED} lines wait so, and none longer than the deadline timer's next tick or two
- * (10 to 20 ms), should the handler thread block in a way nobody sees before it pauses.
+ * the replies to a burst of requests are encoded one after another into one buffer, and leave in one write that
+ * costs the I/O thread one task, as the requests came. At most {@value #MAX_DEFERRED} lines (or
+ * {@value #MAX_BURST_BYTES} bytes) wait so, and none longer than the deadline timer's next tick or two (10 to
+ * 20 ms), should the handler thread block in a way nobody sees before it pauses. Any other line written meanwhile
+ * goes after them.
  *
  * <p>Back-pressure on writers: a thread that is not an I/O thread waits before adding a line while the bytes not
  * yet written (here and in the channel) are over the connection's {@code writeHighWaterMark}, until the peer
@@ -34,18 +36,27 @@ final class Outbox {
     private static final int LINES_PER_TASK = 512;
     /** The most lines that wait for {@link #flushDeferred()} before a flush is asked for anyway. */
     static final int MAX_DEFERRED = 64;
+    /** The most bytes of lines that wait for {@link #flushDeferred()} before a flush is asked for anyway. */
+    static final int MAX_BURST_BYTES = 32 * 1024;
+    /** The first size of the buffer that gathers a burst. */
+    private static final int BURST_INITIAL_BYTES = 1024;
     /** Lines left waiting are flushed by the deadline timer after this at the latest (plus a tick). */
     private static final long DEFERRAL_BOUND_NANOS = 10_000_000;
 
     private final Channel channel;
+    private final LineEncoder encoder;
     private final long highWaterMark;
     private final TrafficCounters traffic;
     private final Queue<Outgoing> lines = new ConcurrentLinkedQueue<>();
     /** Bytes of the lines waiting here, not yet counted by the channel. */
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
-    /** Lines added since the last flush began without asking for one. */
-    private final AtomicInteger deferred = new AtomicInteger();
+    /** Guards the burst being gathered. */
+    private final Object burstLock = new Object();
+    /** The lines left waiting by {@link #writeDeferred}, or {@code null}. */
+    private LineEncoder.Lines burst;
+    /** Whether {@link #burst} holds lines: read without the lock by writers of lines that must go after them. */
+    private volatile boolean bursting;
     private final Runnable flush = this::flush;
     private final Runnable flushDeferred = this::flushDeferred;
     private final Object writable = new Object();
@@ -56,8 +67,15 @@ final class Outbox {
     private record Outgoing(ByteBuf line, int bytes, ChannelPromise promise) {
     }
 
-    Outbox(Channel channel, int highWaterMark, TrafficCounters traffic) {
+    /**
+     * @param channel where the lines go
+     * @param encoder encodes the lines left waiting into one buffer
+     * @param highWaterMark the bytes not yet written over which writers off the I/O thread wait
+     * @param traffic counts the bytes written
+     */
+    Outbox(Channel channel, LineEncoder encoder, int highWaterMark, TrafficCounters traffic) {
         this.channel = channel;
+        this.encoder = encoder;
         this.highWaterMark = highWaterMark;
         this.traffic = traffic;
     }
@@ -69,30 +87,11 @@ final class Outbox {
      * @return completes when the line is written, or fails when it cannot be
      */
     ChannelFuture write(ByteBuf line) {
-        return write(line, false);
-    }
-
-    /**
-     * Writes one whole line as {@link #write} does, but off the I/O thread leaves it waiting for the next flush: one
-     * that another line asks for, {@link #flushDeferred()}, or the one asked for once {@value #MAX_DEFERRED} lines
-     * wait. The writer must call {@link #flushDeferred()} before it stops writing for a while.
-     *
-     * @param line the encoded line, {@code \n} included
-     * @return completes when the line is written, or fails when it cannot be
-     */
-    ChannelFuture writeDeferred(ByteBuf line) {
-        return write(line, true);
-    }
-
-    /** Asks for a flush of the lines left waiting by {@link #writeDeferred}, if any wait. */
-    void flushDeferred() {
-        if (deferred.get() > 0) {
-            scheduleFlush();
-        }
-    }
-
-    private ChannelFuture write(ByteBuf line, boolean defer) {
         int bytes = line.readableBytes();
+        if (bursting) {
+            // the lines left waiting by this connection's handlers go first
+            queueBurst();
+        }
         if (channel.eventLoop().inEventLoop()) {
             // what other threads wrote before goes first
             while (!lines.isEmpty()) {
@@ -107,17 +106,73 @@ final class Outbox {
         ChannelPromise promise = channel.newPromise();
         queuedBytes.addAndGet(bytes);
         lines.add(new Outgoing(line, bytes, promise));
-        if (!defer) {
-            scheduleFlush();
-        } else {
-            int waiting = deferred.incrementAndGet();
-            if (waiting >= MAX_DEFERRED) {
-                scheduleFlush();
-            } else if (waiting == 1) {
-                Deadlines.after(flushDeferred, DEFERRAL_BOUND_NANOS);
-            }
-        }
+        scheduleFlush();
         return promise;
+    }
+
+    /**
+     * Writes one whole line as {@link #write} does, but off the I/O thread leaves it waiting, after the other lines
+     * left so and in the same buffer, for {@link #flushDeferred()}, or for the flush asked for once
+     * {@value #MAX_DEFERRED} lines or {@value #MAX_BURST_BYTES} bytes wait. The writer must call
+     * {@link #flushDeferred()} before it stops writing for a while.
+     *
+     * @param line the line to encode
+     */
+    void writeDeferred(LineEncoder.Line line) {
+        if (channel.eventLoop().inEventLoop()) {
+            write(line.toBuffer());
+            return;
+        }
+        awaitWritable();
+        boolean first = false;
+        boolean full;
+        synchronized (burstLock) {
+            if (burst == null) {
+                burst = encoder.lines(BURST_INITIAL_BYTES);
+                first = true;
+            }
+            try {
+                burst.append(line);
+            } catch (RuntimeException | Error e) {
+                if (first) {
+                    burst.discard();
+                    burst = null;
+                }
+                throw e;
+            }
+            bursting = true;
+            full = burst.count() >= MAX_DEFERRED || burst.bytes() >= MAX_BURST_BYTES;
+        }
+        if (full) {
+            flushDeferred();
+        } else if (first) {
+            Deadlines.after(flushDeferred, DEFERRAL_BOUND_NANOS);
+        }
+    }
+
+    /** Asks for a flush of the lines left waiting by {@link #writeDeferred}, if any wait. */
+    void flushDeferred() {
+        if (bursting) {
+            queueBurst();
+            scheduleFlush();
+        }
+    }
+
+    /** Puts the lines left waiting by {@link #writeDeferred} in the queue, as one buffer, if any wait. */
+    private void queueBurst() {
+        ByteBuf gathered;
+        synchronized (burstLock) {
+            gathered = burst == null ? null : burst.finish();
+            burst = null;
+            bursting = false;
+        }
+        if (gathered != null) {
+            int bytes = gathered.readableBytes();
+            // counted before the peer can see the lines: the observer never throws, so they are never lost
+            traffic.written(bytes);
+            queuedBytes.addAndGet(bytes);
+            lines.add(new Outgoing(gathered, bytes, channel.newPromise()));
+        }
     }
 
     private void scheduleFlush() {
@@ -172,6 +227,7 @@ final class Outbox {
     void closed() {
         closed = true;
         wakeWriters();
+        queueBurst();
         // lines still here meet the closed channel, which releases them and fails their promises
         flush();
     }
@@ -179,7 +235,6 @@ final class Outbox {
     private void flush() {
         // cleared first: a line added from now on schedules another task, so none is left behind
         flushScheduled.set(false);
-        deferred.set(0);
         writeQueued();
         if (!lines.isEmpty()) {
             scheduleFlush();

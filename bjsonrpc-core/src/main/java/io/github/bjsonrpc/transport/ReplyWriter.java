@@ -8,7 +8,6 @@ import io.github.bjsonrpc.dispatch.InboundQueue;
 import io.github.bjsonrpc.dispatch.ReplySink;
 import io.github.bjsonrpc.wire.MessageWriter;
 import io.github.bjsonrpc.wire.RequestMessage;
-import io.netty.buffer.ByteBuf;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,7 +38,7 @@ final class ReplyWriter implements ReplySink {
 
     @Override
     public void element(RequestMessage request, Object value) {
-        outbox.write(lines.result(request, value));
+        outbox.write(lines.result(request, value).toBuffer());
     }
 
     @Override
@@ -52,11 +51,11 @@ final class ReplyWriter implements ReplySink {
         write(lines.pipeEnd(request));
     }
 
-    private void write(ByteBuf line) {
+    private void write(LineEncoder.Line line) {
         if (CallContext.currentConnection() == connection) {
             outbox.writeDeferred(line);
         } else {
-            outbox.write(line);
+            outbox.write(line.toBuffer());
         }
     }
 
@@ -74,6 +73,6 @@ final class ReplyWriter implements ReplySink {
      */
     void busy(JsonNode id, boolean jsonRpc2, int limit) {
         String busy = "Server busy: " + limit + " requests of this connection are already waiting; retry later";
-        outbox.write(lines.error(id, jsonRpc2, busy, MessageWriter.SERVER_ERROR));
+        outbox.write(lines.error(id, jsonRpc2, busy, MessageWriter.SERVER_ERROR).toBuffer());
     }
 }

@@ -41,7 +41,7 @@ final class TrafficCounters {
         observer.bytesRead(connection, count);
     }
 
-    /** A line was handed to the channel: {@code count} bytes, its line end included. */
+    /** One line or more were handed to the channel: {@code count} bytes, line ends included. */
     void written(long count) {
         bytesOut.add(count);
         observer.bytesWritten(connection, count);
