@@ -2,6 +2,7 @@ package io.github.bjsonrpc.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -30,6 +31,16 @@ final class ClientBench {
     record Result(String name, double callsPerSecond, double clientCpuMicrosPerCall) {
     }
 
+    /**
+     * What the clients measured.
+     *
+     * @param medians each measurement's median round: ours sync, ours pipelined, minimal sync, minimal pipelined
+     * @param syncRatio the median, over the rounds, of our sync calls/s to the minimal client's in the same round
+     * @param pipelinedRatio the same for pipelined calls
+     */
+    record Figures(Result[] medians, double syncRatio, double pipelinedRatio) {
+    }
+
     /** An asynchronous call whose completion runs the callback. */
     private interface AsyncCall {
         void call(Runnable done);
@@ -37,11 +48,13 @@ final class ClientBench {
 
     /**
      * Warms both clients up for {@code passes} passes, then measures {@code rounds} rounds, each of the four
-     * measurements once, the clients taking turns to go first; reports each measurement's median round. The warm-up
-     * pays for compiling both clients' code paths, which would otherwise be charged to whichever runs first, and the
-     * rounds spread a shared machine's drift over both clients alike.
+     * measurements once, the clients taking turns to go first; reports each measurement's median round, and the
+     * median of the two clients' ratios round by round. The warm-up pays for compiling both clients' code paths,
+     * which would otherwise be charged to whichever runs first. Each ratio compares two measurements taken one right
+     * after the other; a synchronous call is a chain of four thread wake-ups, whose cost on a shared machine moves
+     * by more than the clients differ, and many short rounds paired so give a steadier ratio than a few long ones.
      */
-    static Result[] run(int port, int passes, int rounds, Duration warmup, Duration measure) throws Exception {
+    static Figures run(int port, int passes, int rounds, Duration warmup, Duration measure) throws Exception {
         try (Connection ours = BjsonRpc.connect("127.0.0.1", port, HandlerFactory.NONE);
                 MinimalClient minimal = new MinimalClient(port)) {
             Measurement[] measurements = {
@@ -79,14 +92,27 @@ final class ClientBench {
                     results.get(second).add(measurements[second].run());
                 }
             }
+            double syncRatio = medianRatio(results.get(0), results.get(2));
+            double pipelinedRatio = medianRatio(results.get(1), results.get(3));
             Result[] medians = new Result[measurements.length];
             for (int i = 0; i < medians.length; i++) {
-                List<Result> sorted = results.get(i);
+                List<Result> sorted = new ArrayList<>(results.get(i));
                 sorted.sort(Comparator.comparingDouble(Result::callsPerSecond));
                 medians[i] = sorted.get(sorted.size() / 2);
             }
-            return medians;
+            return new Figures(medians, syncRatio, pipelinedRatio);
         }
+    }
+
+    /** The median of {@code ours / minimal} calls/s, round by round. */
+    private static double medianRatio(List<Result> ours, List<Result> minimal) {
+        double[] ratios = new double[ours.size()];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = ours.get(i).callsPerSecond() / minimal.get(i).callsPerSecond();
+        }
+        Arrays.sort(ratios);
+        return ratios.length % 2 == 1 ? ratios[ratios.length / 2]
+            : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
     }
 
     /** One of the four measurements. */

@@ -22,7 +22,8 @@ import java.util.Map;
  * {@code --seconds S} measured per mode (default 5), {@code --warmup S} (2), {@code --rounds N} of the call modes,
  * each round rotating the order of the servers, each mode's median round reported (3), after a first round that
  * only warms up (every mode for twice the warm-up time), {@code --idle N} connections for the idle-memory figure
- * (10000), {@code --quick} for a seconds-long smoke run.
+ * (10000), {@code --client-rounds N} of the client measurements (9), each measured for {@code --client-seconds S}
+ * (1.5) after the warm-up, {@code --quick} for a seconds-long smoke run; {@code client} takes the same options.
  */
 public final class Main {
 
@@ -64,10 +65,13 @@ public final class Main {
             case "client" -> {
                 LoadOptions options = LoadOptions.parse(arguments);
                 try (ServerProcess server = ServerProcess.start(ServerKind.FLOOR)) {
-                    for (ClientBench.Result r : ClientBench.run(server.port(), options.clientPasses(),
-                        options.rounds(), options.warmup(), options.measure())) {
+                    ClientBench.Figures clients = ClientBench.run(server.port(), options.clientPasses(),
+                        options.clientRounds(), options.warmup(), options.clientMeasure());
+                    for (ClientBench.Result r : clients.medians()) {
                         System.out.println(r);
                     }
+                    System.out.printf(Locale.ROOT, "ours / minimal, median of the rounds' ratios: sync %.2f, "
+                        + "pipelined %.2f%n", clients.syncRatio(), clients.pipelinedRatio());
                 }
             }
             case "all" -> {
@@ -95,18 +99,22 @@ public final class Main {
      * @param notifications notifications sent for the notification figure
      * @param rounds rounds of the echo modes
      * @param clientPasses passes of the client measurements that only warm up, before their rounds
+     * @param clientRounds rounds of the client measurements
+     * @param clientMeasure how long each client measurement measures
      * @param warmRound whether a first round, not reported, warms every server up (gRPC-java's code paths take
      *     the JIT compiler far longer than one measurement's warm-up on a busy machine)
      */
     record LoadOptions(Duration warmup, Duration measure, int idleConnections, long notifications, int rounds,
-            int clientPasses, boolean warmRound) {
+            int clientPasses, int clientRounds, Duration clientMeasure, boolean warmRound) {
         static LoadOptions parse(List<String> args) {
             Duration warmup = Duration.ofSeconds(2);
             Duration measure = Duration.ofSeconds(5);
             int idle = 10_000;
             long notifications = 300_000;
             int rounds = 3;
-            int clientPasses = 2;
+            int clientPasses = 3;
+            int clientRounds = 9;
+            Duration clientMeasure = Duration.ofMillis(1500);
             boolean warmRound = true;
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
@@ -114,6 +122,9 @@ public final class Main {
                     case "--warmup" -> warmup = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
                     case "--idle" -> idle = Integer.parseInt(args.get(++i));
                     case "--rounds" -> rounds = Integer.parseInt(args.get(++i));
+                    case "--client-rounds" -> clientRounds = Integer.parseInt(args.get(++i));
+                    case "--client-seconds" ->
+                        clientMeasure = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
                     case "--quick" -> {
                         warmup = Duration.ofMillis(200);
                         measure = Duration.ofMillis(300);
@@ -121,12 +132,15 @@ public final class Main {
                         notifications = 5_000;
                         rounds = 1;
                         clientPasses = 1;
+                        clientRounds = 1;
+                        clientMeasure = measure;
                         warmRound = false;
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
-            return new LoadOptions(warmup, measure, idle, notifications, rounds, clientPasses, warmRound);
+            return new LoadOptions(warmup, measure, idle, notifications, rounds, clientPasses, clientRounds,
+                clientMeasure, warmRound);
         }
     }
 
@@ -156,7 +170,7 @@ public final class Main {
         Map<ServerKind, Map<EchoMode, LoadGenerator.Result>> echoFigures;
         Map<ServerKind, LoadGenerator.Result> notifications = new EnumMap<>(ServerKind.class);
         Map<ServerKind, Long> observedCalls = new EnumMap<>(ServerKind.class);
-        ClientBench.Result[] clients;
+        ClientBench.Figures clients;
         progress("starting %s", kinds);
         try (ServerGroup servers = new ServerGroup(kinds)) {
             // first, while the servers are fresh (and the slower ones still starting): what idle connections cost
@@ -177,7 +191,7 @@ public final class Main {
             }
             progress("notifications measured");
             clients = ClientBench.run(servers.get(ServerKind.FLOOR).port(), options.clientPasses(),
-                options.rounds(), options.warmup(), options.measure());
+                options.clientRounds(), options.warmup(), options.clientMeasure());
             progress("clients measured");
         }
         Map<ServerKind, ServerFigures> figures = new EnumMap<>(ServerKind.class);

@@ -17,7 +17,7 @@ import io.github.bjsonrpc.benchmarks.Main.ServerFigures;
  * about the Spring Boot application as shipped ({@link ServerKind#SPRING}) against the floor and gRPC-java; the
  * core server's own ratios to the floor follow as a report.
  */
-record Report(Map<ServerKind, ServerFigures> servers, ClientBench.Result[] clients, Main.LoadOptions options) {
+record Report(Map<ServerKind, ServerFigures> servers, ClientBench.Figures clients, Main.LoadOptions options) {
 
     /** Heap per idle connection of the core server, at most. */
     static final double IDLE_TARGET_BYTES = 8 * 1024;
@@ -71,7 +71,7 @@ record Report(Map<ServerKind, ServerFigures> servers, ClientBench.Result[] clien
                     LoadGenerator.Result::p50Micros),
                 "<= 1.0", r -> r <= 1.0),
             new Goal("our client's sync calls/s / minimal Netty + Jackson client",
-                clients[0].callsPerSecond() / clients[2].callsPerSecond(), ">= 0.95", r -> r >= 0.95));
+                clients.syncRatio(), ">= 0.95", r -> r >= 0.95));
     }
 
     /** Further ratios: the core server against the floor, the other modes, gRPC's default executor. */
@@ -115,7 +115,7 @@ record Report(Map<ServerKind, ServerFigures> servers, ClientBench.Result[] clien
             new Goal("heap per idle connection, core server (bytes)", ours.idleHeapBytes(), "<= 8192",
                 r -> r <= IDLE_TARGET_BYTES),
             new Goal("our client's pipelined calls/s / minimal client",
-                clients[1].callsPerSecond() / clients[3].callsPerSecond(), "", null));
+                clients.pipelinedRatio(), "", null));
     }
 
     private double ratio(ServerKind a, ServerKind b, EchoMode mode,
@@ -154,11 +154,13 @@ record Report(Map<ServerKind, ServerFigures> servers, ClientBench.Result[] clien
                 figures.observedCalls() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", figures.observedCalls()));
         }
         out.println();
-        out.println("Clients against the floor server (client CPU per call is the load process's):");
+        out.printf(Locale.ROOT, "Clients against the floor server, each measurement's median of %d rounds (client CPU "
+            + "per call is the load process's); the goals compare the clients round by round:%n",
+            options.clientRounds());
         out.println();
         out.println("| client | calls/s | client CPU µs/call |");
         out.println("|---|---:|---:|");
-        for (ClientBench.Result r : clients) {
+        for (ClientBench.Result r : clients.medians()) {
             out.printf(Locale.ROOT, "| %s | %s | %.2f |%n", r.name(), Main.format(r.callsPerSecond()),
                 r.clientCpuMicrosPerCall());
         }
