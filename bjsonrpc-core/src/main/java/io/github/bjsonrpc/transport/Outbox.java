@@ -160,18 +160,19 @@ final class Outbox {
 
     /** Puts the lines left waiting by {@link #writeDeferred} in the queue, as one buffer, if any wait. */
     private void queueBurst() {
-        ByteBuf gathered;
         synchronized (burstLock) {
-            gathered = burst == null ? null : burst.finish();
+            if (burst == null) {
+                return;
+            }
+            ByteBuf gathered = burst.finish();
             burst = null;
-            bursting = false;
-        }
-        if (gathered != null) {
             int bytes = gathered.readableBytes();
             // counted before the peer can see the lines: the observer never throws, so they are never lost
             traffic.written(bytes);
             queuedBytes.addAndGet(bytes);
+            // queued under the lock, so that neither the next burst nor a line written after this one goes first
             lines.add(new Outgoing(gathered, bytes, channel.newPromise()));
+            bursting = false;
         }
     }
 
