@@ -115,7 +115,9 @@ record Report(Map<ServerKind, ServerFigures> servers, ClientBench.Figures client
             new Goal("heap per idle connection, core server (bytes)", ours.idleHeapBytes(), "<= 8192",
                 r -> r <= IDLE_TARGET_BYTES),
             new Goal("our client's pipelined calls/s / minimal client",
-                clients.pipelinedRatio(), "", null));
+                clients.pipelinedRatio(), "", null),
+            new Goal("our client's sync calls/s / minimal client, the ratio of their median rounds",
+                clients.medians()[0].callsPerSecond() / clients.medians()[2].callsPerSecond(), "", null));
     }
 
     private double ratio(ServerKind a, ServerKind b, EchoMode mode,

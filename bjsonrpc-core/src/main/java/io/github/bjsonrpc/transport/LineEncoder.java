@@ -114,9 +114,8 @@ final class LineEncoder {
          * lines before it stay.
          *
          * @param line the line to append
-         * @return the line's size in bytes
          */
-        int append(Line line) {
+        void append(Line line) {
             int start = buffer.writerIndex();
             if (generator == null) {
                 generator = frames.createGenerator((OutputStream) new ByteBufOutputStream(buffer));
@@ -134,7 +133,6 @@ final class LineEncoder {
                 throw e;
             }
             count++;
-            return buffer.writerIndex() - start;
         }
 
         /** How many lines were appended. */
@@ -149,9 +147,10 @@ final class LineEncoder {
 
         /** Closes the generator and hands the buffer over: the lines, which the caller owns. */
         ByteBuf finish() {
-            if (generator != null) {
-                generator.close();
-                generator = null;
+            JsonGenerator last = generator;
+            generator = null;
+            if (last != null) {
+                last.close();
             }
             return buffer;
         }
@@ -169,7 +168,7 @@ final class LineEncoder {
             try {
                 generator.close();
             } catch (RuntimeException e) {
-                // the generator failed already; its buffers go back to the pool all the same
+                // the generator failed already: nothing more is asked of it
             }
         }
     }
