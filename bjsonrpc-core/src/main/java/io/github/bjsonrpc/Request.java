@@ -18,7 +18,9 @@ import java.util.function.Consumer;
  * <p>Every request has a deadline, whether anybody waits for it or not: the connection's call timeout
  * ({@link ConnectionOptions#callTimeout()}) after it was sent, pushed back by a {@link #value(Duration)} that waits
  * longer. Past it the request is forgotten and fails with {@link CallTimeoutException}: its callbacks and futures
- * always complete.
+ * always complete. Deadlines are looked at every hundredth of the call timeout (at least every 10 ms, at most every
+ * 100 ms), so the failure comes that much after the deadline at most; {@link #value(Duration)} and
+ * {@link #await(Duration)} return on time.
  *
  * @param <T> the type the result is converted to
  */

@@ -2,6 +2,7 @@ package io.github.bjsonrpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -112,6 +113,19 @@ class PeerWaitsTest {
 
         assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(CallTimeoutException.class);
         assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(CallTimeoutException.class);
+        assertThat(client.stats().pendingRequests()).isZero();
+    }
+
+    @Test
+    void aCallWaitedForWithoutATimeoutFailsAtItsDeadlineAfterManyAnsweredOnes() {
+        Connection client = pair(ConnectionOptions.defaults().withCallTimeout(Duration.ofMillis(300)));
+        // no request waits between two of these: the deadline sweep stops and starts again
+        for (int i = 0; i < 2_000; i++) {
+            assertThat(client.call(String.class, "ping")).isEqualTo("pong");
+        }
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThatThrownBy(() -> client.call("hang"))
+            .isInstanceOf(CallTimeoutException.class).hasMessageContaining("within PT0.3S"));
         assertThat(client.stats().pendingRequests()).isZero();
     }
 

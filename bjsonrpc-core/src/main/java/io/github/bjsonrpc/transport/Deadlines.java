@@ -8,8 +8,9 @@ import io.netty.util.Timer;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
 /**
- * The deadlines of the requests sent from this JVM, on one timer wheel ticking every 10 ms: setting and cancelling
- * one costs a queue insertion and never wakes an I/O thread. Deadline actions run on the timer's daemon thread
+ * The timer of the JVM's connections (the {@link DeadlineSweep} of their requests, the bound on their replies'
+ * {@linkplain Outbox#writeDeferred bursts}): one timer wheel ticking every 10 ms; setting a deadline costs a queue
+ * insertion and never wakes an I/O thread. Deadline actions run on the timer's daemon thread
  * {@code bjsonrpc-deadlines} and must be quick.
  */
 final class Deadlines {

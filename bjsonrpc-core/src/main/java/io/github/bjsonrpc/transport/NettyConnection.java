@@ -86,7 +86,8 @@ final class NettyConnection implements Connection {
         AtomicLong counter = new AtomicLong();
         this.objects = new ObjectTable(counter::incrementAndGet, options.maxRemoteObjects(),
             () -> traffic.limitReached("remote-objects"));
-        this.calls = new PendingCalls(this, values, counter::incrementAndGet, options.maxPendingRequests(), traffic);
+        this.calls = new PendingCalls(this, values, counter::incrementAndGet, options.maxPendingRequests(),
+            options.callTimeout(), traffic);
         LineEncoder lines = new LineEncoder(channel.alloc(), objects, values);
         this.outbox = new Outbox(channel, lines, options.writeHighWaterMark(), traffic);
         this.inbound = new InboundQueue(this, executor, channel.eventLoop(), options.maxConcurrency());

@@ -19,4 +19,13 @@ abstract class Pending {
      * @param failure why
      */
     abstract void fail(Throwable failure);
+
+    /**
+     * Fails the request if its deadline has passed; a request without a deadline does nothing. Called on the
+     * deadline timer's thread.
+     *
+     * @param now {@link System#nanoTime()}
+     */
+    void expireIfDue(long now) {
+    }
 }

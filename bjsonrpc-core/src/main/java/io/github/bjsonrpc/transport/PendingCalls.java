@@ -1,5 +1,6 @@
 package io.github.bjsonrpc.transport;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
@@ -17,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The requests this side sent on one connection and still waits for: their ids, their limit, the conversion of
- * their results, and their failure when the connection closes. A request registered while the connection closes
+ * The requests this side sent on one connection and still waits for: their ids, their limit, their deadlines (see
+ * {@link DeadlineSweep}), the conversion of their results, and their failure when the connection closes. A request registered while the connection closes
  * is failed by whichever of the two removes it from the table: the closing or the registering thread.
  */
 final class PendingCalls {
@@ -29,6 +30,7 @@ final class PendingCalls {
     private final int maxPending;
     private final TrafficCounters traffic;
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
+    private final DeadlineSweep deadlines;
     /** Turns {@code {"__remoteobject__":NAME}} in untyped results into handles on this connection. */
     private final JsonValues.References remoteObjects = this::remoteObject;
     private volatile ConnectionClosedException closed;
@@ -38,15 +40,17 @@ final class PendingCalls {
      * @param values converts their results
      * @param ids numbers the requests (the counter the connection's exported objects share, as in the reference)
      * @param maxPending how many may wait at once
+     * @param callTimeout how long a request waits for its reply before it fails, unless a caller waits longer
      * @param traffic counts the limit when reached
      */
     PendingCalls(Connection connection, ObjectMapper values, LongSupplier ids, int maxPending,
-            TrafficCounters traffic) {
+            Duration callTimeout, TrafficCounters traffic) {
         this.connection = connection;
         this.values = values;
         this.ids = ids;
         this.maxPending = maxPending;
         this.traffic = traffic;
+        this.deadlines = new DeadlineSweep(pending.values(), callTimeout);
     }
 
     /** The id of the next request. */
@@ -72,6 +76,7 @@ final class PendingCalls {
                 + "'");
         }
         pending.put(id, waiter);
+        deadlines.added();
         // closed meanwhile: the closing thread fails it, unless this thread takes it back first
         if (closed != null && pending.remove(id, waiter)) {
             throw closedFor(method);

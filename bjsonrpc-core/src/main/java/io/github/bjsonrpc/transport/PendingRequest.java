@@ -15,7 +15,6 @@ import io.github.bjsonrpc.Request;
 import io.github.bjsonrpc.dispatch.PeerFuture;
 import io.github.bjsonrpc.dispatch.PeerWaits;
 import io.github.bjsonrpc.wire.ReplyMessage;
-import io.netty.util.Timeout;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,9 +40,8 @@ final class PendingRequest<T> extends Pending implements Request<T> {
     private final CompletableFuture<JsonNode> reply = new CompletableFuture<>();
     /** The result converted, once a thread has converted it; {@link #UNCONVERTED} before. */
     private volatile Object converted = UNCONVERTED;
-    /** A {@link System#nanoTime()} value. */
+    /** A {@link System#nanoTime()} value; the connection's {@link DeadlineSweep} fails the request past it. */
     private volatile long deadline;
-    private volatile Timeout expiry;
 
     PendingRequest(NettyConnection connection, PendingCalls calls, ReadThrottle throttle, long id, String method,
             Class<T> resultType) {
@@ -53,10 +51,7 @@ final class PendingRequest<T> extends Pending implements Request<T> {
         this.id = id;
         this.method = method;
         this.resultType = resultType;
-        long timeout = connection.options().callTimeout().toNanos();
-        this.deadline = System.nanoTime() + timeout;
-        this.expiry = Deadlines.after(this::expire, timeout);
-        reply.whenComplete((value, failure) -> expiry.cancel());
+        this.deadline = System.nanoTime() + connection.options().callTimeout().toNanos();
     }
 
     /** Pushes the deadline back to {@code timeout} from now, if that is later. */
@@ -67,14 +62,9 @@ final class PendingRequest<T> extends Pending implements Request<T> {
         }
     }
 
-    /** At the deadline or after: fails the request unless it was pushed back or is done. */
-    private void expire() {
-        if (reply.isDone()) {
-            return;
-        }
-        long left = deadline - System.nanoTime();
-        if (left > 0) {
-            expiry = Deadlines.after(this::expire, left);
+    @Override
+    void expireIfDue(long now) {
+        if (now - deadline < 0 || reply.isDone()) {
             return;
         }
         calls.forget(id, this);
@@ -139,15 +129,20 @@ final class PendingRequest<T> extends Pending implements Request<T> {
 
     @Override
     public T value() {
-        return value(connection.options().callTimeout());
+        // the deadline is now the call timeout from now, where the sweep fails the request: no timed wait needed
+        return value(connection.options().callTimeout(), false);
     }
 
     @Override
     public T value(Duration timeout) {
+        return value(timeout, true);
+    }
+
+    private T value(Duration timeout, boolean timed) {
         keepAtLeast(timeout);
         if (!reply.isDone()) {
             try {
-                awaitReply(timeout);
+                awaitReply(timed ? timeout : null);
             } catch (TimeoutException e) {
                 calls.forget(id, this);
                 CallTimeoutException timedOut = new CallTimeoutException("No reply to '" + method + "' #" + id
@@ -190,11 +185,16 @@ final class PendingRequest<T> extends Pending implements Request<T> {
         return reply.isDone();
     }
 
-    /** Waits for the reply, which may be behind pipe elements nobody consumes: reading goes on meanwhile. */
+    /**
+     * Waits for the reply, which may be behind pipe elements nobody consumes: reading goes on meanwhile.
+     *
+     * @param timeout how long at most, or {@code null} until the request is done
+     */
     private void awaitReply(Duration timeout) throws InterruptedException, ExecutionException, TimeoutException {
         throttle.callerWaiting();
         try {
-            PeerWaits.await(connection, () -> reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
+            PeerWaits.await(connection, timeout == null ? reply::get
+                : () -> reply.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
         } finally {
             throttle.callerDone();
         }
