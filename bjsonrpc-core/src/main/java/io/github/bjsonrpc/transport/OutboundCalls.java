@@ -14,6 +14,7 @@ import io.github.bjsonrpc.RemoteError;
 import io.github.bjsonrpc.Request;
 import io.github.bjsonrpc.RpcObserver;
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelPromise;
 
 /** The verbs of one connection towards its peer: requests, pipes and notifications, observed and limited. */
 final class OutboundCalls {
@@ -106,13 +107,16 @@ final class OutboundCalls {
             line.release();
             throw e;
         }
-        outbox.write(line).addListener(done -> {
+        // listened to before the line can go: told on the I/O thread, never through a task of its own
+        ChannelPromise written = outbox.newPromise();
+        written.addListener(done -> {
             if (!done.isSuccess()) {
                 calls.forget(id, waiter);
                 waiter.fail(new ConnectionClosedException("Could not send '" + method + "' on connection "
                     + connection.id() + ": " + done.cause(), done.cause()));
             }
         });
+        outbox.write(line, written);
     }
 
     private void ensureOpen(String method) {

@@ -87,6 +87,18 @@ final class Outbox {
      * @return completes when the line is written, or fails when it cannot be
      */
     ChannelFuture write(ByteBuf line) {
+        return write(line, channel.newPromise());
+    }
+
+    /**
+     * Writes one whole line as {@link #write(ByteBuf)} does, completing a promise the writer made: one whose
+     * listeners were added before the line could be written, and so are told on the I/O thread.
+     *
+     * @param line the encoded line, {@code \n} included
+     * @param promise completed when the line is written, failed when it cannot be
+     * @return the promise
+     */
+    ChannelFuture write(ByteBuf line, ChannelPromise promise) {
         int bytes = line.readableBytes();
         if (bursting) {
             // the lines left waiting by this connection's handlers go first
@@ -99,11 +111,10 @@ final class Outbox {
             }
             // counted before the peer can see the line: the observer never throws, so the line is never lost
             traffic.written(bytes);
-            return channel.writeAndFlush(line);
+            return channel.writeAndFlush(line, promise);
         }
         awaitWritable();
         traffic.written(bytes);
-        ChannelPromise promise = channel.newPromise();
         queuedBytes.addAndGet(bytes);
         lines.add(new Outgoing(line, bytes, promise));
         scheduleFlush();
@@ -180,6 +191,11 @@ final class Outbox {
         if (flushScheduled.compareAndSet(false, true)) {
             channel.eventLoop().execute(flush);
         }
+    }
+
+    /** A promise for {@link #write(ByteBuf, ChannelPromise)}. */
+    ChannelPromise newPromise() {
+        return channel.newPromise();
     }
 
     /** Whether a writer off the I/O threads could write now without waiting for the peer to read. */
