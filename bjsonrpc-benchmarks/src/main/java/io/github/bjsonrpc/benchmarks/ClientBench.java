@@ -47,12 +47,16 @@ final class ClientBench {
     }
 
     /**
-     * Warms both clients up for {@code passes} passes, then measures {@code rounds} rounds, each of the four
-     * measurements once, the clients taking turns to go first; reports each measurement's median round, and the
-     * median of the two clients' ratios round by round. The warm-up pays for compiling both clients' code paths,
-     * which would otherwise be charged to whichever runs first. Each ratio compares two measurements taken one right
-     * after the other; a synchronous call is a chain of four thread wake-ups, whose cost on a shared machine moves
-     * by more than the clients differ, and many short rounds paired so give a steadier ratio than a few long ones.
+     * Warms both clients up for {@code passes} passes, then measures {@code rounds} rounds of synchronous calls, and
+     * then {@code rounds} rounds of pipelined calls, each round one measurement of each client, the clients taking
+     * turns to go first; reports each measurement's median round, and the median of the two clients' ratios round
+     * by round. The warm-up pays for compiling both clients' code paths, which would otherwise be charged to
+     * whichever runs first. Each ratio compares two measurements taken one right after the other; a synchronous
+     * call is a chain of four thread wake-ups, whose cost on a shared machine moves by more than the clients
+     * differ, and many short rounds paired so give a steadier ratio than a few long ones. The synchronous rounds
+     * are not interleaved with pipelined ones: for seconds after a pipelined measurement, either client's
+     * synchronous calls cost its I/O thread about twice the CPU (the compiler is still at work then), a
+     * disturbance larger than the clients' difference.
      */
     static Figures run(int port, int passes, int rounds, Duration warmup, Duration measure) throws Exception {
         try (Connection ours = BjsonRpc.connect("127.0.0.1", port, HandlerFactory.NONE);
@@ -82,12 +86,12 @@ final class ClientBench {
             for (int i = 0; i < measurements.length; i++) {
                 results.add(new ArrayList<>());
             }
-            // ours sync, minimal sync, ours pipelined, minimal pipelined; minimal first in every other round
-            int[] order = {0, 2, 1, 3};
-            for (int round = 0; round < rounds; round++) {
-                for (int pair = 0; pair < order.length; pair += 2) {
-                    int first = order[pair + round % 2];
-                    int second = order[pair + 1 - round % 2];
+            // the sync rounds (ours, minimal), then the pipelined ones; minimal first in every other round
+            int[][] pairs = {{0, 2}, {1, 3}};
+            for (int[] pair : pairs) {
+                for (int round = 0; round < rounds; round++) {
+                    int first = pair[round % 2];
+                    int second = pair[1 - round % 2];
                     results.get(first).add(measurements[first].run());
                     results.get(second).add(measurements[second].run());
                 }
