@@ -39,6 +39,32 @@ final class ClientBench {
      * @param pipelinedRatio the same for pipelined calls
      */
     record Figures(Result[] medians, double syncRatio, double pipelinedRatio) {
+
+        /** How {@link #line()} begins. */
+        static final String PREFIX = "CLIENT-FIGURES";
+        /** The four measurements, in the order of {@link #medians}. */
+        static final String[] NAMES = {"ours sync", "ours pipelined", "minimal sync", "minimal pipelined"};
+
+        /** The figures on one line, for {@link #parse}. */
+        String line() {
+            StringBuilder line = new StringBuilder(PREFIX).append(' ').append(syncRatio).append(' ')
+                .append(pipelinedRatio);
+            for (Result result : medians) {
+                line.append(' ').append(result.callsPerSecond()).append(' ').append(result.clientCpuMicrosPerCall());
+            }
+            return line.toString();
+        }
+
+        /** The figures of a {@link #line()}. */
+        static Figures parse(String line) {
+            String[] fields = line.trim().split(" ");
+            Result[] medians = new Result[NAMES.length];
+            for (int i = 0; i < medians.length; i++) {
+                medians[i] = new Result(NAMES[i], Double.parseDouble(fields[3 + 2 * i]),
+                    Double.parseDouble(fields[4 + 2 * i]));
+            }
+            return new Figures(medians, Double.parseDouble(fields[1]), Double.parseDouble(fields[2]));
+        }
     }
 
     /** An asynchronous call whose completion runs the callback. */
@@ -62,19 +88,19 @@ final class ClientBench {
         try (Connection ours = BjsonRpc.connect("127.0.0.1", port, HandlerFactory.NONE);
                 MinimalClient minimal = new MinimalClient(port)) {
             Measurement[] measurements = {
-                () -> measure("ours sync", warmup, measure, n -> {
+                () -> measure(Figures.NAMES[0], warmup, measure, n -> {
                     for (long i = 0; i < n; i++) {
                         ours.call(String.class, "echo", "hello");
                     }
                 }),
-                () -> pipelined("ours pipelined", warmup, measure,
+                () -> pipelined(Figures.NAMES[1], warmup, measure,
                     done -> ours.method(String.class, "echo", "hello").onResult(value -> done.run())),
-                () -> measure("minimal sync", warmup, measure, n -> {
+                () -> measure(Figures.NAMES[2], warmup, measure, n -> {
                     for (long i = 0; i < n; i++) {
                         minimal.call("echo", "hello").join();
                     }
                 }),
-                () -> pipelined("minimal pipelined", warmup, measure,
+                () -> pipelined(Figures.NAMES[3], warmup, measure,
                     done -> minimal.call("echo", "hello").thenRun(done)),
             };
             for (int pass = 0; pass < passes; pass++) {

@@ -23,7 +23,9 @@ import java.util.Map;
  * each round rotating the order of the servers, each mode's median round reported (3), after a first round that
  * only warms up (every mode for twice the warm-up time), {@code --idle N} connections for the idle-memory figure
  * (10000), {@code --client-rounds N} of the client measurements (9), each measured for {@code --client-seconds S}
- * (1.5) after the warm-up, {@code --quick} for a seconds-long smoke run; {@code client} takes the same options.
+ * (1.5) after the warm-up, following {@code --client-passes N} (3) that only warm up, {@code --quick} for a
+ * seconds-long smoke run; {@code client} takes the same options. A load run measures the clients last, once its
+ * servers have stopped, in a JVM of their own ({@link ClientProcess}).
  */
 public final class Main {
 
@@ -72,6 +74,8 @@ public final class Main {
                     }
                     System.out.printf(Locale.ROOT, "ours / minimal, median of the rounds' ratios: sync %.2f, "
                         + "pipelined %.2f%n", clients.syncRatio(), clients.pipelinedRatio());
+                    // read by a load run, which measures the clients in a JVM of their own (ClientProcess)
+                    System.out.println(clients.line());
                 }
             }
             case "all" -> {
@@ -123,6 +127,7 @@ public final class Main {
                     case "--idle" -> idle = Integer.parseInt(args.get(++i));
                     case "--rounds" -> rounds = Integer.parseInt(args.get(++i));
                     case "--client-rounds" -> clientRounds = Integer.parseInt(args.get(++i));
+                    case "--client-passes" -> clientPasses = Integer.parseInt(args.get(++i));
                     case "--client-seconds" ->
                         clientMeasure = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
                     case "--quick" -> {
@@ -190,10 +195,9 @@ public final class Main {
                 }
             }
             progress("notifications measured");
-            clients = ClientBench.run(servers.get(ServerKind.FLOOR).port(), options.clientPasses(),
-                options.clientRounds(), options.warmup(), options.clientMeasure());
-            progress("clients measured");
         }
+        clients = ClientProcess.measure(options);
+        progress("clients measured");
         Map<ServerKind, ServerFigures> figures = new EnumMap<>(ServerKind.class);
         double[] notMeasured = {Double.NaN, Double.NaN};
         for (ServerKind kind : kinds) {
