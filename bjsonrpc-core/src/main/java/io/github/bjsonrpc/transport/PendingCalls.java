@@ -19,8 +19,9 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * The requests this side sent on one connection and still waits for: their ids, their limit, their deadlines (see
- * {@link DeadlineSweep}), the conversion of their results, and their failure when the connection closes. A request registered while the connection closes
- * is failed by whichever of the two removes it from the table: the closing or the registering thread.
+ * {@link DeadlineSweep}), the conversion of their results, and their failure when the connection closes. A request
+ * registered while the connection closes is failed by whichever of the two removes it from the table: the closing
+ * or the registering thread.
  */
 final class PendingCalls {
 
