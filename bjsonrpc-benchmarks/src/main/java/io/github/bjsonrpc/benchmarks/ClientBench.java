@@ -2,12 +2,12 @@ package io.github.bjsonrpc.benchmarks;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 
 import io.github.bjsonrpc.BjsonRpc;
 import io.github.bjsonrpc.Connection;
@@ -53,6 +53,23 @@ final class ClientBench {
                 line.append(' ').append(result.callsPerSecond()).append(' ').append(result.clientCpuMicrosPerCall());
             }
             return line.toString();
+        }
+
+        /**
+         * The median of several measurements' figures, each figure on its own: the ratios, and each
+         * measurement's calls/s and CPU per call.
+         *
+         * @param all the figures of at least one measurement
+         */
+        static Figures median(List<Figures> all) {
+            Result[] medians = new Result[NAMES.length];
+            for (int i = 0; i < medians.length; i++) {
+                int at = i;
+                medians[i] = new Result(NAMES[i], ClientBench.median(all, f -> f.medians()[at].callsPerSecond()),
+                    ClientBench.median(all, f -> f.medians()[at].clientCpuMicrosPerCall()));
+            }
+            return new Figures(medians, ClientBench.median(all, Figures::syncRatio),
+                ClientBench.median(all, Figures::pipelinedRatio));
         }
 
         /** The figures of a {@link #line()}. */
@@ -136,13 +153,18 @@ final class ClientBench {
 
     /** The median of {@code ours / minimal} calls/s, round by round. */
     private static double medianRatio(List<Result> ours, List<Result> minimal) {
-        double[] ratios = new double[ours.size()];
-        for (int i = 0; i < ratios.length; i++) {
-            ratios[i] = ours.get(i).callsPerSecond() / minimal.get(i).callsPerSecond();
+        List<Integer> rounds = new ArrayList<>();
+        for (int i = 0; i < ours.size(); i++) {
+            rounds.add(i);
         }
-        Arrays.sort(ratios);
-        return ratios.length % 2 == 1 ? ratios[ratios.length / 2]
-            : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
+        return median(rounds, i -> ours.get(i).callsPerSecond() / minimal.get(i).callsPerSecond());
+    }
+
+    /** The median of a figure over some items; of an even count, the mean of the middle two. */
+    private static <T> double median(List<T> items, ToDoubleFunction<T> figure) {
+        double[] values = items.stream().mapToDouble(figure).sorted().toArray();
+        return values.length % 2 == 1 ? values[values.length / 2]
+            : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
     }
 
     /** One of the four measurements. */

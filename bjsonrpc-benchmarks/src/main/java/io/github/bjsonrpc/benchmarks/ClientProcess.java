@@ -7,13 +7,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The client measurements of a load run, in a JVM of their own, as {@code client} runs them: against a floor server
- * of their own, with no other server running and no JIT profile or heap left by the load generator, as a JMH fork
- * measures each benchmark.
+ * The client measurements of a load run, in JVMs of their own, one after the other, as {@code client} runs them:
+ * against a floor server of their own, with no other server running and no JIT profile or heap left by the load
+ * generator, as JMH forks measure each benchmark. What the compiler makes of two clients this close differs from
+ * one JVM to the next by more than the rounds within one JVM vary, so the figures are the median over the JVMs.
  */
 final class ClientProcess {
 
@@ -21,10 +23,21 @@ final class ClientProcess {
     }
 
     /**
-     * @param options the run's options: warm-up, client passes, rounds and their length
-     * @return what the clients measured
+     * @param options the run's options: the JVMs, warm-up, client passes, rounds and their length
+     * @return what the clients measured, the median over the JVMs
      */
     static ClientBench.Figures measure(Main.LoadOptions options) {
+        List<ClientBench.Figures> forks = new ArrayList<>();
+        for (int fork = 0; fork < options.clientForks(); fork++) {
+            ClientBench.Figures figures = fork(options);
+            Main.progress("client JVM %d of %d: ours / minimal, sync %.2f, pipelined %.2f", fork + 1,
+                options.clientForks(), figures.syncRatio(), figures.pipelinedRatio());
+            forks.add(figures);
+        }
+        return ClientBench.Figures.median(forks);
+    }
+
+    private static ClientBench.Figures fork(Main.LoadOptions options) {
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
             System.getProperty("java.class.path"), Main.class.getName(), "client",
             "--warmup", seconds(options.warmup()), "--client-passes", Integer.toString(options.clientPasses()),

@@ -93,14 +93,64 @@ final class LoadGenerator {
             if (failure.get() != null) {
                 throw new IllegalStateException(mode + " failed", failure.get());
             }
-            long[] latencies = measuring.sortedLatencies();
-            long calls = measuring.calls();
-            return new Result(mode, calls, calls / measuring.measuredSeconds(), percentile(latencies, 0.50) / 1e3,
-                percentile(latencies, 0.99) / 1e3, (cpu1 - cpu0) / 1e3 / Math.max(1, calls));
+            return result(mode, measuring.calls(), measuring.measuredSeconds(), measuring.sortedLatencies(),
+                cpu1 - cpu0);
         } finally {
             go.countDown();
             lanes.forEach(Lane::close);
         }
+    }
+
+    /**
+     * The figures of a measurement.
+     *
+     * @param mode what was measured
+     * @param calls replies counted
+     * @param seconds time measured
+     * @param sortedLatencies their latencies, in nanoseconds, sorted
+     * @param serverCpuNanos the server's CPU time while measuring
+     */
+    static Result result(String mode, long calls, double seconds, long[] sortedLatencies, long serverCpuNanos) {
+        return new Result(mode, calls, calls / seconds, percentile(sortedLatencies, 0.50) / 1e3,
+            percentile(sortedLatencies, 0.99) / 1e3, serverCpuNanos / 1e3 / Math.max(1, calls));
+    }
+
+    /** A connection of its own, answered once, for {@link #slice}; the caller closes it. */
+    Lane answeredLane() {
+        Lane lane = open();
+        try {
+            lane.firstCall();
+            return lane;
+        } catch (RuntimeException e) {
+            lane.close();
+            throw e;
+        }
+    }
+
+    /**
+     * One slice of synchronous calls on {@code lane}: calls one after the other for {@code warmup}, unmeasured,
+     * then for {@code measure}, measured with the server's CPU time around them.
+     */
+    Slice slice(Lane lane, Duration warmup, Duration measure) throws InterruptedException {
+        long now = System.nanoTime();
+        lane.run(1, new MeasuringWindow(now, now + warmup.toNanos()).recorder());
+        long cpu0 = ProcStats.cpuNanos(serverPid);
+        long start = System.nanoTime();
+        MeasuringWindow measuring = new MeasuringWindow(start, start + measure.toNanos());
+        lane.run(1, measuring.recorder());
+        long cpu1 = ProcStats.cpuNanos(serverPid);
+        return new Slice(measuring.sortedLatencies(), measuring.calls(), measuring.measuredSeconds(), cpu1 - cpu0);
+    }
+
+    /**
+     * What one {@link #slice} measured.
+     *
+     * @param sortedLatencies the calls' latencies, in nanoseconds, sorted
+     * @param calls the calls measured
+     * @param seconds the time measured
+     * @param serverCpuNanos the server's CPU time meanwhile
+     */
+    record Slice(long[] sortedLatencies, long calls, double seconds, long serverCpuNanos) {
     }
 
     /** Notifications as fast as one connection takes them, then {@code count()} confirms all were processed. */

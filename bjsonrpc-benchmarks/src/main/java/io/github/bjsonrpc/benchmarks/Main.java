@@ -20,12 +20,15 @@ import java.util.Map;
  * {@link PoolBench}, with {@code --seconds}, {@code --warmup}, {@code --rounds} and {@code --quick}); {@code soak [seconds]} (default 120) checks that heap and threads come back to their
  * baseline after minutes of connections, calls, pipes and remote objects. Options of {@code load}:
  * {@code --seconds S} measured per mode (default 5), {@code --warmup S} (2), {@code --rounds N} of the call modes,
- * each round rotating the order of the servers, each mode's median round reported (3), after a first round that
+ * each round rotating the order of the servers, each mode's median round reported (3); in each round, one
+ * synchronous call at a time is measured in {@value InterleavedSync#SLICES} slices per server, taken from every
+ * server in turn ({@link InterleavedSync}), the other modes one server after the other; after a first round that
  * only warms up (every mode for twice the warm-up time), {@code --idle N} connections for the idle-memory figure
- * (10000), {@code --client-rounds N} of the client measurements (9), each measured for {@code --client-seconds S}
- * (1.5) after the warm-up, following {@code --client-passes N} (3) that only warm up, {@code --quick} for a
+ * (10000), {@code --client-rounds N} of the client measurements (5), each measured for {@code --client-seconds S}
+ * (1.5) after the warm-up, following {@code --client-passes N} (2) that only warm up, {@code --quick} for a
  * seconds-long smoke run; {@code client} takes the same options. A load run measures the clients last, once its
- * servers have stopped, in a JVM of their own ({@link ClientProcess}).
+ * servers have stopped, in {@code --client-forks N} JVMs of their own (3), one after the other, and reports the
+ * median over them ({@link ClientProcess}).
  */
 public final class Main {
 
@@ -102,6 +105,7 @@ public final class Main {
      * @param idleConnections connections opened for the idle-memory figure
      * @param notifications notifications sent for the notification figure
      * @param rounds rounds of the echo modes
+     * @param clientForks JVMs, one after the other, in which a load run measures the clients
      * @param clientPasses passes of the client measurements that only warm up, before their rounds
      * @param clientRounds rounds of the client measurements
      * @param clientMeasure how long each client measurement measures
@@ -109,15 +113,16 @@ public final class Main {
      *     the JIT compiler far longer than one measurement's warm-up on a busy machine)
      */
     record LoadOptions(Duration warmup, Duration measure, int idleConnections, long notifications, int rounds,
-            int clientPasses, int clientRounds, Duration clientMeasure, boolean warmRound) {
+            int clientForks, int clientPasses, int clientRounds, Duration clientMeasure, boolean warmRound) {
         static LoadOptions parse(List<String> args) {
             Duration warmup = Duration.ofSeconds(2);
             Duration measure = Duration.ofSeconds(5);
             int idle = 10_000;
             long notifications = 300_000;
             int rounds = 3;
-            int clientPasses = 3;
-            int clientRounds = 9;
+            int clientForks = 3;
+            int clientPasses = 2;
+            int clientRounds = 5;
             Duration clientMeasure = Duration.ofMillis(1500);
             boolean warmRound = true;
             for (int i = 0; i < args.size(); i++) {
@@ -127,6 +132,7 @@ public final class Main {
                     case "--idle" -> idle = Integer.parseInt(args.get(++i));
                     case "--rounds" -> rounds = Integer.parseInt(args.get(++i));
                     case "--client-rounds" -> clientRounds = Integer.parseInt(args.get(++i));
+                    case "--client-forks" -> clientForks = Integer.parseInt(args.get(++i));
                     case "--client-passes" -> clientPasses = Integer.parseInt(args.get(++i));
                     case "--client-seconds" ->
                         clientMeasure = Duration.ofMillis((long) (Double.parseDouble(args.get(++i)) * 1000));
@@ -136,6 +142,7 @@ public final class Main {
                         idle = 50;
                         notifications = 5_000;
                         rounds = 1;
+                        clientForks = 1;
                         clientPasses = 1;
                         clientRounds = 1;
                         clientMeasure = measure;
@@ -144,8 +151,8 @@ public final class Main {
                     default -> throw new IllegalArgumentException("unknown option " + args.get(i));
                 }
             }
-            return new LoadOptions(warmup, measure, idle, notifications, rounds, clientPasses, clientRounds,
-                clientMeasure, warmRound);
+            return new LoadOptions(warmup, measure, idle, notifications, rounds, clientForks, clientPasses,
+                clientRounds, clientMeasure, warmRound);
         }
     }
 
@@ -212,7 +219,9 @@ public final class Main {
 
     /**
      * The echo modes on every server: a warm-up round if asked, then the rounds, each rotating the order of the
-     * servers within every mode, so that drift on a shared machine hits all alike.
+     * servers within every mode, so that drift on a shared machine hits all alike. One synchronous call at a time
+     * ({@link EchoMode#SYNC_1}), whose latency drifts most, is measured in slices taken from every server in turn
+     * ({@link InterleavedSync}); the other modes one server after the other.
      *
      * @return each server's median round of each mode
      */
@@ -231,9 +240,11 @@ public final class Main {
             List<ServerKind> order = new ArrayList<>(kinds);
             Collections.rotate(order, -round);
             for (EchoMode mode : EchoMode.values()) {
+                Map<ServerKind, LoadGenerator.Result> results = mode == EchoMode.SYNC_1
+                    ? InterleavedSync.measure(servers, order, mode.label(), options.measure())
+                    : oneAfterTheOther(servers, order, mode, options);
                 for (ServerKind kind : order) {
-                    LoadGenerator.Result result = echo(servers.get(kind).load(), mode, options.warmup(),
-                        options.measure());
+                    LoadGenerator.Result result = results.get(kind);
                     rounds.computeIfAbsent(kind, k -> new EnumMap<>(EchoMode.class))
                         .computeIfAbsent(mode, m -> new ArrayList<>()).add(result);
                     progress("round %d, %s, %s: %s calls/s, p50 %s us", round + 1, kind, mode.label(),
@@ -244,6 +255,16 @@ public final class Main {
         Map<ServerKind, Map<EchoMode, LoadGenerator.Result>> medians = new EnumMap<>(ServerKind.class);
         rounds.forEach((kind, results) -> medians.put(kind, medians(results)));
         return medians;
+    }
+
+    /** One mode measured on each server in turn, each for the whole measuring time. */
+    private static Map<ServerKind, LoadGenerator.Result> oneAfterTheOther(ServerGroup servers,
+            List<ServerKind> order, EchoMode mode, LoadOptions options) throws Exception {
+        Map<ServerKind, LoadGenerator.Result> results = new EnumMap<>(ServerKind.class);
+        for (ServerKind kind : order) {
+            results.put(kind, echo(servers.get(kind).load(), mode, options.warmup(), options.measure()));
+        }
+        return results;
     }
 
     private static LoadGenerator.Result echo(LoadGenerator load, EchoMode mode, Duration warmup, Duration measure)

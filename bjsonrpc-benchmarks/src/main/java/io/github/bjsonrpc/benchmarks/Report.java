@@ -131,8 +131,10 @@ record Report(Map<ServerKind, ServerFigures> servers, ClientBench.Figures client
     void print(PrintStream out) {
         out.println();
         out.printf(Locale.ROOT, "bjsonrpc load run: every server in its own JVM, the same load generator, %s s per "
-            + "mode after %s s of warm-up, median of %d round(s)%s; load average (1, 5, 15 min) at the end: %s%n%n",
-            seconds(options.measure().toMillis()), seconds(options.warmup().toMillis()), options.rounds(),
+            + "mode after %s s of warm-up (sync x1: %d slices per server, taken from every server in turn, each "
+            + "after %d ms of unmeasured calls), median of %d round(s)%s; load average (1, 5, 15 min) at the end: "
+            + "%s%n%n", seconds(options.measure().toMillis()), seconds(options.warmup().toMillis()),
+            InterleavedSync.SLICES, InterleavedSync.SLICE_WARMUP.toMillis(), options.rounds(),
             options.warmRound() ? " after a warm-up round" : "", loadAverage());
         out.println("| server | mode | calls/s | p50 µs | p99 µs | server CPU µs/call |");
         out.println("|---|---|---:|---:|---:|---:|");
@@ -156,9 +158,10 @@ record Report(Map<ServerKind, ServerFigures> servers, ClientBench.Figures client
                 figures.observedCalls() < 0 ? "n/a" : String.format(Locale.ROOT, "%,d", figures.observedCalls()));
         }
         out.println();
-        out.printf(Locale.ROOT, "Clients against the floor server, each measurement's median of %d rounds (client CPU "
-            + "per call is the load process's); the goals compare the clients round by round:%n",
-            options.clientRounds());
+        out.printf(Locale.ROOT, "Clients against the floor server, in %d JVM(s) of their own, one after the other; "
+            + "each measurement's median over the JVMs of its median of %d rounds (client CPU per call is the "
+            + "client JVM's); the goals compare the clients round by round, the median over the JVMs:%n",
+            options.clientForks(), options.clientRounds());
         out.println();
         out.println("| client | calls/s | client CPU µs/call |");
         out.println("|---|---:|---:|");
