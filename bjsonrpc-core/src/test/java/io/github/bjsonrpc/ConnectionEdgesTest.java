@@ -99,6 +99,21 @@ class ConnectionEdgesTest {
     }
 
     @Test
+    void aCallWhoseArgumentCannotBeWrittenFailsAndTheCallersNextLinesGoOutWhole() {
+        Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server().port(), HandlerFactory.NONE));
+        assertThat(client.call("ping")).isEqualTo("pong");
+
+        // a bean without properties: the wire cannot write it, and fails halfway through the line
+        assertThatThrownBy(() -> client.call("ping", new Object())).hasMessageContaining("Object");
+        assertThatThrownBy(() -> client.notify("ping", "first", new Object())).hasMessageContaining("Object");
+
+        assertThat(client.stats().pendingRequests()).isZero();
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.call("ping")).isEqualTo("pong");
+        }
+    }
+
+    @Test
     void cancellingARequestsFutureForgetsTheRequest() {
         Connection client = cleanup.track(BjsonRpc.connect("127.0.0.1", server().port(), HandlerFactory.NONE));
         Request<Object> stalled = client.method("stall");

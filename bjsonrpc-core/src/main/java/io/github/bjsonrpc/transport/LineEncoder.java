@@ -1,12 +1,12 @@
 package io.github.bjsonrpc.transport;
 
-import java.io.OutputStream;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import io.github.bjsonrpc.Params;
 import io.github.bjsonrpc.wire.Exporter;
 import io.github.bjsonrpc.wire.Json;
+import io.github.bjsonrpc.wire.LineGenerator;
 import io.github.bjsonrpc.wire.MessageWriter;
 import io.github.bjsonrpc.wire.RequestMessage;
 import io.netty.buffer.ByteBuf;
@@ -26,7 +26,6 @@ import tools.jackson.databind.json.JsonMapper;
 final class LineEncoder {
 
     private final ByteBufAllocator allocator;
-    private final ObjectWriter frames;
     private final ObjectWriter values;
 
     /**
@@ -36,10 +35,7 @@ final class LineEncoder {
      */
     LineEncoder(ByteBufAllocator allocator, Exporter objects, JsonMapper values) {
         this.allocator = allocator;
-        // every line ends in a line feed of its own, written after it: nothing goes between two
-        this.frames = Json.MAPPER.writer().withAttribute(Exporter.class, objects)
-            .withRootValueSeparator((String) null);
-        this.values = values == Json.MAPPER ? frames : values.writer().withAttribute(Exporter.class, objects);
+        this.values = values.writer().withAttribute(Exporter.class, objects);
     }
 
     /** A request, or a notification when {@code id} is negative. */
@@ -96,13 +92,13 @@ final class LineEncoder {
     }
 
     /**
-     * Lines encoded one after another into one buffer by one generator, which is made for the first line and
-     * closed by {@link #finish()}. Not thread-safe.
+     * Lines encoded one after another into one buffer by one generator, which is borrowed for the first line
+     * ({@link LineGenerator}) and let go by {@link #finish()}. Not thread-safe.
      */
     final class Lines {
 
         private final ByteBuf buffer;
-        private JsonGenerator generator;
+        private LineGenerator generator;
         private int count;
 
         private Lines(ByteBuf buffer) {
@@ -118,17 +114,18 @@ final class LineEncoder {
         void append(Line line) {
             int start = buffer.writerIndex();
             if (generator == null) {
-                generator = frames.createGenerator((OutputStream) new ByteBufOutputStream(buffer));
+                generator = LineGenerator.borrow(new ByteBufOutputStream(buffer));
             }
             try {
-                line.body.accept(generator);
-                generator.writeRaw('\n');
-                generator.flush();
+                JsonGenerator gen = generator.generator();
+                line.body.accept(gen);
+                gen.writeRaw('\n');
+                gen.flush();
             } catch (RuntimeException | Error e) {
                 // a generator stopped halfway is not used again; what it flushed is cut off
-                JsonGenerator broken = generator;
+                LineGenerator broken = generator;
                 generator = null;
-                closeQuietly(broken);
+                broken.discard();
                 buffer.writerIndex(start);
                 throw e;
             }
@@ -145,31 +142,23 @@ final class LineEncoder {
             return buffer.readableBytes();
         }
 
-        /** Closes the generator and hands the buffer over: the lines, which the caller owns. */
+        /** Lets the generator go and hands the buffer over: the lines, which the caller owns. */
         ByteBuf finish() {
-            JsonGenerator last = generator;
+            LineGenerator last = generator;
             generator = null;
             if (last != null) {
-                last.close();
+                last.giveBack();
             }
             return buffer;
         }
 
-        /** Closes the generator and releases the buffer. */
+        /** Lets the generator go and releases the buffer. */
         void discard() {
             if (generator != null) {
-                closeQuietly(generator);
+                generator.discard();
                 generator = null;
             }
             buffer.release();
-        }
-
-        private static void closeQuietly(JsonGenerator generator) {
-            try {
-                generator.close();
-            } catch (RuntimeException e) {
-                // the generator failed already: nothing more is asked of it
-            }
         }
     }
 }

@@ -68,7 +68,8 @@ final class WireRecyclers implements RecyclerPool<BufferRecycler> {
         return isVirtualThread() ? null : OWN.get();
     }
 
-    private static boolean isVirtualThread() {
+    /** Whether the calling thread is a virtual one. */
+    static boolean isVirtualThread() {
         if (IS_VIRTUAL == null) {
             return false;
         }
