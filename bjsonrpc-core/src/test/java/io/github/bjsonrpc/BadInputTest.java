@@ -3,6 +3,8 @@ package io.github.bjsonrpc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,12 +19,29 @@ class BadInputTest {
     private static final String PONG = "{\"result\":\"pong\",\"error\":null,\"id\":1}";
     private static final String PING = "{\"method\":\"ping\",\"id\":1}";
 
+    private static final int MAX_LINE = 1024;
+
+    private final List<String> rejected = new CopyOnWriteArrayList<>();
     private BjsonRpcServer server;
 
     @BeforeEach
     void start() {
-        server = BjsonRpc.createServer("127.0.0.1", 0, c -> new ServerHandler(),
-            ConnectionOptions.builder().maxLineLength(1024).build());
+        server = BjsonRpcServer.builder().host("127.0.0.1").port(0).handlerFactory(c -> new ServerHandler())
+            .options(ConnectionOptions.builder().maxLineLength(MAX_LINE).build())
+            .addObserver(new RpcObserver() {
+                @Override
+                public void rejected(Connection connection, String reason) {
+                    rejected.add(reason);
+                }
+            })
+            .start();
+    }
+
+    /** An echo request of exactly {@code length} bytes, its id {@code id}. */
+    private static String echoLine(int id, int length) {
+        String head = "{\"method\":\"echo\",\"id\":" + id + ",\"params\":[\"";
+        String tail = "\"]}";
+        return head + "x".repeat(length - head.length() - tail.length()) + tail;
     }
 
     @AfterEach
@@ -36,6 +55,35 @@ class BadInputTest {
             peer.writeRaw("{\"method\":\"echo\",\"id\":9,\"params\":[\"" + "x".repeat(100_000) + "\"]}\n" + PING + "\n");
             assertThat(peer.readLine()).isEqualTo(PONG);
         }
+        assertThat(rejected).containsExactly("too-long");
+    }
+
+    @Test
+    void aLineOfTheLongestLengthIsReadAndOneByteMoreIsNot() {
+        try (RawPeer peer = RawPeer.connect(server.port())) {
+            String longest = echoLine(2, MAX_LINE);
+            peer.writeRaw(echoLine(3, MAX_LINE + 1) + "\n" + longest + "\r\n" + echoLine(4, MAX_LINE + 1) + "\r\n"
+                + longest + "\n");
+            String echoed = longest.substring(longest.indexOf("[\"") + 2, longest.length() - "\"]}".length());
+            String answer = "{\"result\":\"" + echoed + "\",\"error\":null,\"id\":2}";
+            assertThat(peer.readLine()).isEqualTo(answer);
+            assertThat(peer.readLine()).isEqualTo(answer);
+        }
+        assertThat(rejected).containsExactly("too-long", "too-long");
+    }
+
+    @Test
+    void anOversizedLineArrivingInPiecesIsDroppedOnceAndNeverBufferedWhole() {
+        try (RawPeer peer = RawPeer.connect(server.port())) {
+            peer.writeRaw("{\"method\":\"echo\",\"id\":5,\"params\":[\"");
+            for (int i = 0; i < 64; i++) {
+                // each piece alone fits in a line; together they are 64 times too long
+                peer.writeRaw("y".repeat(MAX_LINE));
+            }
+            peer.writeRaw("\"]}\n" + PING + "\n");
+            assertThat(peer.readLine()).isEqualTo(PONG);
+        }
+        assertThat(rejected).containsExactly("too-long");
     }
 
     @Test

@@ -9,49 +9,79 @@ import io.github.bjsonrpc.wire.RequestMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToMessageDecoder;
-import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.ByteToMessageDecoder;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A pipeline stage: one line in, its messages out ({@link RequestMessage}, {@link DecodedReply},
- * {@link UnknownFormat}), in order. Every byte read is counted here, and every line or element dropped, with its
- * reason, including lines too long to be read.
+ * A pipeline stage: the bytes read in, the messages of each whole line out ({@link RequestMessage},
+ * {@link DecodedReply}, {@link UnknownFormat}), in order. A line ends at {@code \n}; a {@code \r} before it is not
+ * part of it. Each line is read where it lies in the bytes received, with no buffer of its own. Every byte of a line
+ * read is counted here, and every line or element dropped, with its reason.
+ *
+ * <p>A line longer than {@code maxLineLength} bytes is dropped as soon as it is known to be too long, counted once as
+ * {@code too-long}, and what arrives of it up to its {@code \n} is discarded as it comes, never buffered.
  */
-final class MessageDecoder extends MessageToMessageDecoder<ByteBuf> {
+final class MessageDecoder extends ByteToMessageDecoder {
 
+    private final int maxLineLength;
     private final TrafficCounters traffic;
+    /** Whether the bytes up to the next {@code \n} belong to a line too long, dropped already. */
+    private boolean discarding;
+    /** How many of the bytes waiting were already looked at and hold no {@code \n}. */
+    private int scanned;
 
-    MessageDecoder(TrafficCounters traffic) {
-        super(ByteBuf.class);
+    /**
+     * @param maxLineLength the longest line read, {@code \n} excluded
+     * @param traffic counts what is read and dropped
+     */
+    MessageDecoder(int maxLineLength, TrafficCounters traffic) {
+        this.maxLineLength = maxLineLength;
         this.traffic = traffic;
     }
 
     @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf line, List<Object> out) {
-        int length = line.readableBytes();
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        int start = in.readerIndex();
+        int lineFeed = in.indexOf(start + scanned, in.writerIndex(), (byte) '\n');
+        if (lineFeed < 0) {
+            scanned = in.readableBytes();
+            // a \r last may be the start of the line's end
+            int lineSoFar = scanned > 0 && in.getByte(in.writerIndex() - 1) == '\r' ? scanned - 1 : scanned;
+            if (discarding || lineSoFar > maxLineLength) {
+                if (!discarding) {
+                    discarding = true;
+                    traffic.dropped("too-long");
+                }
+                in.skipBytes(scanned);
+                scanned = 0;
+            }
+            return;
+        }
+        scanned = 0;
+        in.readerIndex(lineFeed + 1);
+        if (discarding) {
+            discarding = false;
+            return;
+        }
+        int end = lineFeed > start && in.getByte(lineFeed - 1) == '\r' ? lineFeed - 1 : lineFeed;
+        int length = end - start;
+        if (length > maxLineLength) {
+            traffic.dropped("too-long");
+            return;
+        }
         traffic.read(length + 1);
         int first = out.size();
         Collector collector = new Collector(out);
-        if (line.hasArray()) {
-            MessageReader.read(line.array(), line.arrayOffset() + line.readerIndex(), length, collector);
+        if (in.hasArray()) {
+            MessageReader.read(in.array(), in.arrayOffset() + start, length, collector);
         } else {
-            MessageReader.read(ByteBufUtil.getBytes(line), 0, length, collector);
+            MessageReader.read(ByteBufUtil.getBytes(in, start, length), 0, length, collector);
         }
         int messages = out.size() - first;
         for (int i = first; i < out.size(); i++) {
             if (out.get(i) instanceof ReplyMessage reply) {
                 out.set(i, new DecodedReply(reply, (length + 1) / messages));
             }
-        }
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof TooLongFrameException) {
-            traffic.dropped("too-long");
-        } else {
-            ctx.fireExceptionCaught(cause);
         }
     }
 

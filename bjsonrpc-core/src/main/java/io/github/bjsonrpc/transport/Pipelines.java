@@ -12,16 +12,15 @@ import io.github.bjsonrpc.wire.Json;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * One pipeline for both roles, each stage one job: TLS, flushes, idleness, admission (then gone), lines, messages,
- * routing, the channel's own events. The flushes of one read (the replies of the inline calls it carried) go out
- * as one, when the read is complete; a flush outside a read goes out at once.
+ * One pipeline for both roles, each stage one job: TLS, flushes, idleness, admission (then gone), lines into
+ * messages, routing, the channel's own events. The flushes of one read (the replies of the inline calls it carried)
+ * go out as one, when the read is complete; a flush outside a read goes out at once.
  */
 final class Pipelines {
 
@@ -70,8 +69,7 @@ final class Pipelines {
         }
         pipeline.addLast("admission", new AdmissionHandler(connection, endpoint.filter(), endpoint.registry(),
             observer))
-            .addLast("lines", new LineBasedFrameDecoder(options.maxLineLength(), true, true))
-            .addLast("messages", new MessageDecoder(connection.traffic()))
+            .addLast("messages", new MessageDecoder(options.maxLineLength(), connection.traffic()))
             .addLast("router", connection.router())
             .addLast("lifecycle", new LifecycleHandler(connection));
         return connection;
