@@ -14,59 +14,29 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A pipeline stage: the bytes read in, the messages of each whole line out ({@link RequestMessage},
- * {@link DecodedReply}, {@link UnknownFormat}), in order. A line ends at {@code \n}; a {@code \r} before it is not
- * part of it. Each line is read where it lies in the bytes received, with no buffer of its own. Every byte of a line
- * read is counted here, and every line or element dropped, with its reason.
- *
- * <p>A line longer than {@code maxLineLength} bytes is dropped as soon as it is known to be too long, counted once as
- * {@code too-long}, and what arrives of it up to its {@code \n} is discarded as it comes, never buffered.
+ * {@link DecodedReply}, {@link UnknownFormat}), in order. The lines are found by a {@link LineFramer} and read where
+ * they lie in the bytes received, with no buffer of their own. Every byte of a line read is counted here, and every
+ * line or element dropped, with its reason.
  */
 final class MessageDecoder extends ByteToMessageDecoder {
 
-    private final int maxLineLength;
+    private final LineFramer lines;
     private final TrafficCounters traffic;
-    /** Whether the bytes up to the next {@code \n} belong to a line too long, dropped already. */
-    private boolean discarding;
-    /** How many of the bytes waiting were already looked at and hold no {@code \n}. */
-    private int scanned;
 
     /**
      * @param maxLineLength the longest line read, {@code \n} excluded
      * @param traffic counts what is read and dropped
      */
     MessageDecoder(int maxLineLength, TrafficCounters traffic) {
-        this.maxLineLength = maxLineLength;
+        this.lines = new LineFramer(maxLineLength, traffic);
         this.traffic = traffic;
     }
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         int start = in.readerIndex();
-        int lineFeed = in.indexOf(start + scanned, in.writerIndex(), (byte) '\n');
-        if (lineFeed < 0) {
-            scanned = in.readableBytes();
-            // a \r last may be the start of the line's end
-            int lineSoFar = scanned > 0 && in.getByte(in.writerIndex() - 1) == '\r' ? scanned - 1 : scanned;
-            if (discarding || lineSoFar > maxLineLength) {
-                if (!discarding) {
-                    discarding = true;
-                    traffic.dropped("too-long");
-                }
-                in.skipBytes(scanned);
-                scanned = 0;
-            }
-            return;
-        }
-        scanned = 0;
-        in.readerIndex(lineFeed + 1);
-        if (discarding) {
-            discarding = false;
-            return;
-        }
-        int end = lineFeed > start && in.getByte(lineFeed - 1) == '\r' ? lineFeed - 1 : lineFeed;
-        int length = end - start;
-        if (length > maxLineLength) {
-            traffic.dropped("too-long");
+        int length = lines.next(in);
+        if (length == LineFramer.NO_LINE) {
             return;
         }
         traffic.read(length + 1);
