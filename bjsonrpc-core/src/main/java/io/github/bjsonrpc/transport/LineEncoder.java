@@ -9,12 +9,12 @@ import io.github.bjsonrpc.wire.Json;
 import io.github.bjsonrpc.wire.LineGenerator;
 import io.github.bjsonrpc.wire.MessageWriter;
 import io.github.bjsonrpc.wire.RequestMessage;
+import io.github.bjsonrpc.wire.ValueWriter;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 final class LineEncoder {
 
     private final ByteBufAllocator allocator;
-    private final ObjectWriter values;
+    private final ValueWriter values;
 
     /**
      * @param allocator where lines are allocated
@@ -35,7 +35,7 @@ final class LineEncoder {
      */
     LineEncoder(ByteBufAllocator allocator, Exporter objects, JsonMapper values) {
         this.allocator = allocator;
-        this.values = values.writer().withAttribute(Exporter.class, objects);
+        this.values = new ValueWriter(values, objects);
     }
 
     /** A request, or a notification when {@code id} is negative. */

@@ -6,7 +6,6 @@ import java.util.Map;
 import io.github.bjsonrpc.ErrorReply;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectWriter;
 
 /**
  * Writes messages with the reference's key order and no spaces: requests as
@@ -58,7 +57,7 @@ public final class MessageWriter {
      * @param pipeEnd whether to ask the peer for an end-of-pipe marker
      * @param context the context to propagate ({@value #CONTEXT}), written only when not empty
      */
-    public static void writeRequest(JsonGenerator gen, ObjectWriter values, String method, long id,
+    public static void writeRequest(JsonGenerator gen, ValueWriter values, String method, long id,
             List<Object> positional, Map<String, Object> keywords, boolean pipeEnd, Map<String, String> context) {
         gen.writeStartObject();
         gen.writeStringProperty("method", method);
@@ -74,7 +73,7 @@ public final class MessageWriter {
             gen.writeName("params");
             gen.writeStartArray();
             for (Object value : positional) {
-                values.writeValue(gen, value);
+                values.write(gen, value);
             }
             gen.writeEndArray();
             if (!keywords.isEmpty()) {
@@ -96,11 +95,11 @@ public final class MessageWriter {
         gen.writeEndObject();
     }
 
-    private static void writeKeywords(JsonGenerator gen, ObjectWriter values, Map<String, Object> keywords) {
+    private static void writeKeywords(JsonGenerator gen, ValueWriter values, Map<String, Object> keywords) {
         gen.writeStartObject();
         for (Map.Entry<String, Object> entry : keywords.entrySet()) {
             gen.writeName(entry.getKey());
-            values.writeValue(gen, entry.getValue());
+            values.write(gen, entry.getValue());
         }
         gen.writeEndObject();
     }
@@ -111,15 +110,15 @@ public final class MessageWriter {
      * @param request the request answered
      * @param result the result value
      */
-    public static void writeResult(JsonGenerator gen, ObjectWriter values, RequestMessage request, Object result) {
+    public static void writeResult(JsonGenerator gen, ValueWriter values, RequestMessage request, Object result) {
         gen.writeStartObject();
         if (request.jsonRpc2()) {
             gen.writeStringProperty("jsonrpc", "2.0");
             gen.writeName("result");
-            values.writeValue(gen, result);
+            values.write(gen, result);
         } else {
             gen.writeName("result");
-            values.writeValue(gen, result);
+            values.write(gen, result);
             gen.writeNullProperty("error");
         }
         writeId(gen, request.id());
