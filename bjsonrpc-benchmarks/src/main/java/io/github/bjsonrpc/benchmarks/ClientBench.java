@@ -19,6 +19,10 @@ final class ClientBench {
     private static final long SELF = ProcessHandle.current().pid();
     /** Synchronous calls between two looks at the clock: few enough that a cold client ends on time. */
     private static final long BATCH = 100;
+    /** Slices per client and synchronous round: the round's time is divided among them. */
+    static final int SYNC_SLICES = 10;
+    /** Unmeasured calls at the start of every slice of a synchronous round. */
+    static final Duration SLICE_WARMUP = Duration.ofMillis(40);
 
     private ClientBench() {
     }
@@ -91,32 +95,34 @@ final class ClientBench {
 
     /**
      * Warms both clients up for {@code passes} passes, then measures {@code rounds} rounds of synchronous calls, and
-     * then {@code rounds} rounds of pipelined calls, each round one measurement of each client, the clients taking
-     * turns to go first; reports each measurement's median round, and the median of the two clients' ratios round
-     * by round. The warm-up pays for compiling both clients' code paths, which would otherwise be charged to
-     * whichever runs first. Each ratio compares two measurements taken one right after the other; a synchronous
-     * call is a chain of four thread wake-ups, whose cost on a shared machine moves by more than the clients
-     * differ, and many short rounds paired so give a steadier ratio than a few long ones. The synchronous rounds
-     * are not interleaved with pipelined ones: for seconds after a pipelined measurement, either client's
-     * synchronous calls cost its I/O thread about twice the CPU (the compiler is still at work then), a
-     * disturbance larger than the clients' difference.
+     * then {@code rounds} rounds of pipelined calls; reports each measurement's median round, and the median of the
+     * two clients' ratios round by round. The warm-up pays for compiling both clients' code paths, which would
+     * otherwise be charged to whichever runs first. A synchronous call is a chain of four thread wake-ups, whose
+     * cost on a shared machine drifts by more than the clients differ: a synchronous round is measured in
+     * {@value #SYNC_SLICES} slices per client, the clients taking turns slice by slice, so that both sample the same
+     * stretch of time ({@link #interleavedSync}). A pipelined round is one measurement of each client, the clients
+     * taking turns to go first. The synchronous rounds are not interleaved with pipelined ones: for seconds after a
+     * pipelined measurement, either client's synchronous calls cost its I/O thread about twice the CPU (the
+     * compiler is still at work then), a disturbance larger than the clients' difference.
      */
     static Figures run(int port, int passes, int rounds, Duration warmup, Duration measure) throws Exception {
         try (Connection ours = BjsonRpc.connect("127.0.0.1", port, HandlerFactory.NONE);
                 MinimalClient minimal = new MinimalClient(port)) {
+            Consumer<Long> oursSync = n -> {
+                for (long i = 0; i < n; i++) {
+                    ours.call(String.class, "echo", "hello");
+                }
+            };
+            Consumer<Long> minimalSync = n -> {
+                for (long i = 0; i < n; i++) {
+                    minimal.call("echo", "hello").join();
+                }
+            };
             Measurement[] measurements = {
-                () -> measure(Figures.NAMES[0], warmup, measure, n -> {
-                    for (long i = 0; i < n; i++) {
-                        ours.call(String.class, "echo", "hello");
-                    }
-                }),
+                () -> measure(Figures.NAMES[0], warmup, measure, oursSync),
                 () -> pipelined(Figures.NAMES[1], warmup, measure,
                     done -> ours.method(String.class, "echo", "hello").onResult(value -> done.run())),
-                () -> measure(Figures.NAMES[2], warmup, measure, n -> {
-                    for (long i = 0; i < n; i++) {
-                        minimal.call("echo", "hello").join();
-                    }
-                }),
+                () -> measure(Figures.NAMES[2], warmup, measure, minimalSync),
                 () -> pipelined(Figures.NAMES[3], warmup, measure,
                     done -> minimal.call("echo", "hello").thenRun(done)),
             };
@@ -129,15 +135,17 @@ final class ClientBench {
             for (int i = 0; i < measurements.length; i++) {
                 results.add(new ArrayList<>());
             }
-            // the sync rounds (ours, minimal), then the pipelined ones; minimal first in every other round
-            int[][] pairs = {{0, 2}, {1, 3}};
-            for (int[] pair : pairs) {
-                for (int round = 0; round < rounds; round++) {
-                    int first = pair[round % 2];
-                    int second = pair[1 - round % 2];
-                    results.get(first).add(measurements[first].run());
-                    results.get(second).add(measurements[second].run());
-                }
+            for (int round = 0; round < rounds; round++) {
+                Result[] pair = interleavedSync(oursSync, minimalSync, measure, round % 2 == 1);
+                results.get(0).add(pair[0]);
+                results.get(2).add(pair[1]);
+            }
+            // minimal first in every other round
+            for (int round = 0; round < rounds; round++) {
+                int first = round % 2 == 0 ? 1 : 3;
+                int second = 4 - first;
+                results.get(first).add(measurements[first].run());
+                results.get(second).add(measurements[second].run());
             }
             double syncRatio = medianRatio(results.get(0), results.get(2));
             double pipelinedRatio = medianRatio(results.get(1), results.get(3));
@@ -149,6 +157,30 @@ final class ClientBench {
             }
             return new Figures(medians, syncRatio, pipelinedRatio);
         }
+    }
+
+    /**
+     * One synchronous round: {@code measure} per client, in {@value #SYNC_SLICES} slices each, the clients taking
+     * turns slice by slice, each slice after {@link #SLICE_WARMUP} of calls that are not measured (the client that
+     * sat idle wakes up again); each client's figures from all its slices together.
+     *
+     * @return ours, then the minimal client's
+     */
+    private static Result[] interleavedSync(Consumer<Long> ours, Consumer<Long> minimal, Duration measure,
+            boolean minimalFirst) {
+        Duration slice = measure.dividedBy(SYNC_SLICES);
+        Slice oursTaken = Slice.NONE;
+        Slice minimalTaken = Slice.NONE;
+        for (int s = 0; s < SYNC_SLICES; s++) {
+            if ((s % 2 == 0) == minimalFirst) {
+                minimalTaken = minimalTaken.plus(slice(SLICE_WARMUP, slice, minimal));
+                oursTaken = oursTaken.plus(slice(SLICE_WARMUP, slice, ours));
+            } else {
+                oursTaken = oursTaken.plus(slice(SLICE_WARMUP, slice, ours));
+                minimalTaken = minimalTaken.plus(slice(SLICE_WARMUP, slice, minimal));
+            }
+        }
+        return new Result[] {oursTaken.result(Figures.NAMES[0]), minimalTaken.result(Figures.NAMES[2])};
     }
 
     /** The median of {@code ours / minimal} calls/s, round by round. */
@@ -174,6 +206,31 @@ final class ClientBench {
 
     /** Runs batches of synchronous calls until the time is up. */
     private static Result measure(String name, Duration warmup, Duration measure, Consumer<Long> calls) {
+        return slice(warmup, measure, calls).result(name);
+    }
+
+    /**
+     * Synchronous calls measured for a while.
+     *
+     * @param calls how many were measured
+     * @param nanos how long they took
+     * @param cpuNanos this process's CPU time meanwhile
+     */
+    private record Slice(long calls, long nanos, long cpuNanos) {
+
+        static final Slice NONE = new Slice(0, 0, 0);
+
+        Slice plus(Slice other) {
+            return new Slice(calls + other.calls, nanos + other.nanos, cpuNanos + other.cpuNanos);
+        }
+
+        Result result(String name) {
+            return new Result(name, calls / (nanos / 1e9), cpuNanos / 1e3 / calls);
+        }
+    }
+
+    /** Runs batches of synchronous calls for {@code warmup}, then measures them until {@code measure} is up. */
+    private static Slice slice(Duration warmup, Duration measure, Consumer<Long> calls) {
         long end = System.nanoTime() + warmup.toNanos();
         while (System.nanoTime() < end) {
             calls.accept(BATCH);
@@ -186,8 +243,7 @@ final class ClientBench {
             calls.accept(BATCH);
             count += BATCH;
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(name, count / seconds, (ProcStats.cpuNanos(SELF) - cpu0) / 1e3 / count);
+        return new Slice(count, System.nanoTime() - start, ProcStats.cpuNanos(SELF) - cpu0);
     }
 
     /** Keeps 64 calls outstanding until the time is up. */

@@ -25,7 +25,8 @@ import java.util.Map;
  * server in turn ({@link InterleavedSync}), the other modes one server after the other; after a first round that
  * only warms up (every mode for twice the warm-up time), {@code --idle N} connections for the idle-memory figure
  * (10000), {@code --client-rounds N} of the client measurements (5), each measured for {@code --client-seconds S}
- * (1.5) after the warm-up, following {@code --client-passes N} (2) that only warm up, {@code --quick} for a
+ * (1.5; a synchronous round in {@value ClientBench#SYNC_SLICES} slices per client, the clients taking turns), after
+ * {@code --client-passes N} (2) that only warm up, {@code --quick} for a
  * seconds-long smoke run; {@code client} takes the same options. A load run measures the clients last, once its
  * servers have stopped, in {@code --client-forks N} JVMs of their own (3), one after the other, and reports the
  * median over them ({@link ClientProcess}).
