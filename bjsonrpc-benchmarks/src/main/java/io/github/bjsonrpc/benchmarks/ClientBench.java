@@ -169,18 +169,15 @@ final class ClientBench {
     private static Result[] interleavedSync(Consumer<Long> ours, Consumer<Long> minimal, Duration measure,
             boolean minimalFirst) {
         Duration slice = measure.dividedBy(SYNC_SLICES);
-        Slice oursTaken = Slice.NONE;
-        Slice minimalTaken = Slice.NONE;
+        List<Consumer<Long>> clients = List.of(ours, minimal);
+        Slice[] taken = {Slice.NONE, Slice.NONE};
         for (int s = 0; s < SYNC_SLICES; s++) {
-            if ((s % 2 == 0) == minimalFirst) {
-                minimalTaken = minimalTaken.plus(slice(SLICE_WARMUP, slice, minimal));
-                oursTaken = oursTaken.plus(slice(SLICE_WARMUP, slice, ours));
-            } else {
-                oursTaken = oursTaken.plus(slice(SLICE_WARMUP, slice, ours));
-                minimalTaken = minimalTaken.plus(slice(SLICE_WARMUP, slice, minimal));
+            int first = (s % 2 == 0) == minimalFirst ? 1 : 0;
+            for (int client : new int[] {first, 1 - first}) {
+                taken[client] = taken[client].plus(slice(SLICE_WARMUP, slice, clients.get(client)));
             }
         }
-        return new Result[] {oursTaken.result(Figures.NAMES[0]), minimalTaken.result(Figures.NAMES[2])};
+        return new Result[] {taken[0].result(Figures.NAMES[0]), taken[1].result(Figures.NAMES[2])};
     }
 
     /** The median of {@code ours / minimal} calls/s, round by round. */
