@@ -22,7 +22,7 @@ final class ClientBench {
     /** Slices per client and synchronous round: the round's time is divided among them. */
     static final int SYNC_SLICES = 10;
     /** Unmeasured calls at the start of every slice of a synchronous round. */
-    static final Duration SLICE_WARMUP = Duration.ofMillis(40);
+    private static final Duration SLICE_WARMUP = Duration.ofMillis(40);
 
     private ClientBench() {
     }

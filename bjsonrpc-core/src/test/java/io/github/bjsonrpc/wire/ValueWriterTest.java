@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class ValueWriterTest {
 
         @Override
         public void serialize(String value, JsonGenerator gen, SerializationContext context) {
-            gen.writeString(value.toUpperCase(java.util.Locale.ROOT));
+            gen.writeString(value.toUpperCase(Locale.ROOT));
         }
     }
 }
